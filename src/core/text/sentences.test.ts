@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitSentences, splitArticle, MAX_SENTENCE_WORDS } from './sentences.ts';
+
+function texts(body: string): string[] {
+  return splitSentences(body).map((s) => s.text);
+}
+
+function assertOffsets(body: string): void {
+  const sentences = splitSentences(body);
+  sentences.forEach((s, i) => {
+    assert.equal(s.index, i);
+    assert.equal(body.slice(s.start, s.end), s.text);
+    assert.equal(s.text, s.text.trim());
+  });
+}
+
+test('keeps news abbreviations inside sentences', () => {
+  const body =
+    'The U.S. Sen. John Smith met Gov. Ann Lee at No. 10 Downing St. on Jan. 5. ' +
+    'Mr. Brown said prices rose 3.5% to $1.2 billion. Dr. Patel arrived at 5 p.m. Monday. ' +
+    'The company, Acme Inc., declined to comment.';
+  assert.deepEqual(texts(body), [
+    'The U.S. Sen. John Smith met Gov. Ann Lee at No. 10 Downing St. on Jan. 5.',
+    'Mr. Brown said prices rose 3.5% to $1.2 billion.',
+    'Dr. Patel arrived at 5 p.m. Monday.',
+    'The company, Acme Inc., declined to comment.',
+  ]);
+  assertOffsets(body);
+});
+
+test('keeps initials with the surname', () => {
+  assert.deepEqual(texts('J. K. Rowling wrote a new book. It sold well.'), [
+    'J. K. Rowling wrote a new book.',
+    'It sold well.',
+  ]);
+  assert.deepEqual(texts('Lt. Gen. Mark Jones spoke. Col. Ann Park left.'), ['Lt. Gen. Mark Jones spoke.', 'Col. Ann Park left.']);
+});
+
+test('ends a sentence inside closing quotes and keeps ellipses', () => {
+  const body =
+    'Officials said the plan was "unacceptable." The next day they left. ' +
+    '"Is this right?" she asked. He paused... then carried on. “We will rebuild,” he said. “It will take years.”';
+  assert.deepEqual(texts(body), [
+    'Officials said the plan was "unacceptable."',
+    'The next day they left.',
+    '"Is this right?" she asked.',
+    'He paused... then carried on.',
+    '“We will rebuild,” he said.',
+    '“It will take years.”',
+  ]);
+  assertOffsets(body);
+});
+
+test('numbers paragraphs and keeps exact offsets across odd whitespace', () => {
+  const body = 'First paragraph here.  It has two sentences.\n\n\n  Second one.\r\n\r\nThird,\nwrapped over a line.';
+  const s = splitSentences(body);
+  assert.deepEqual(
+    s.map((x) => [x.paragraph, x.text]),
+    [
+      [0, 'First paragraph here.'],
+      [0, 'It has two sentences.'],
+      [1, 'Second one.'],
+      [2, 'Third,\nwrapped over a line.'],
+    ],
+  );
+  assertOffsets(body);
+});
+
+test('cuts a run-on without punctuation into bounded pieces', () => {
+  const words = Array.from({ length: 1000 }, (_, i) => `word${i}`);
+  words[150] += ';';
+  const body = words.join(' ');
+  const s = splitSentences(body);
+  assert.ok(s.length >= 1000 / MAX_SENTENCE_WORDS, `only ${s.length} pieces`);
+  for (const x of s) assert.ok(x.text.split(/\s+/).length <= MAX_SENTENCE_WORDS, x.text.slice(0, 40));
+  // The semicolon is preferred as a cut point when it is in range.
+  assert.ok(s.some((x) => x.text.endsWith('word150;')));
+  // Nothing is lost: the pieces cover every word in order.
+  assert.equal(s.map((x) => x.text).join(' '), body);
+  assertOffsets(body);
+});
+
+test('empty and blank text give no sentences; splitArticle keeps the text', () => {
+  assert.deepEqual(splitSentences(''), []);
+  assert.deepEqual(splitSentences(' \n\n \n'), []);
+  const a = splitArticle('Prices rose sharply. Markets fell.');
+  assert.equal(a.text, 'Prices rose sharply. Markets fell.');
+  assert.equal(a.sentences.length, 2);
+});
+
+test('does not join a real sentence boundary after a short word', () => {
+  assert.deepEqual(texts('He moved to the U.S. Officials welcomed him. They met in St. Louis.'), [
+    'He moved to the U.S.',
+    'Officials welcomed him.',
+    'They met in St. Louis.',
+  ]);
+});
