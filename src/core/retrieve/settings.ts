@@ -1,0 +1,79 @@
+/**
+ * @module core/retrieve/settings
+ * Every tuned constant of the retrieve stage, with what it was calibrated on. Calibration
+ * uses the METER corpus `dev` split only (PA wire copy -> UK newspaper stories, split by
+ * story group, see ../shared/datasets/meter/README.md); `test` is for reporting. Re-fit the
+ * confidence model with `npx tsx scripts/calibrate-retrieval.ts`.
+ */
+
+/** How many distinctive suspect words go into the BM25 query. Chosen on METER dev (30-60 tried). */
+export const QUERY_TERMS = 40;
+
+/**
+ * Words found in more than this share of the corpus are not worth querying: they match too
+ * much and say little. Set by hand; METER dev recall was flat between 0.05 and 0.2.
+ */
+export const QUERY_MAX_DF_SHARE = 0.1;
+
+/** Query-word boost for names, numbers and quoted words (they survive paraphrase). METER dev. */
+export const NAME_BOOST = 1.5;
+export const NUMBER_BOOST = 1.3;
+export const QUOTE_BOOST = 1.2;
+
+/** BM25 hits fetched before fusion. */
+export const TEXT_HITS = 60;
+/** MinHash LSH hits fetched before fusion. */
+export const FINGERPRINT_HITS = 20;
+
+/** Reciprocal rank fusion constant (Cormack et al. 2009 use 60); small lists favour a lower k. */
+export const RRF_K = 20;
+/** Fingerprint hits are rarer and more precise than BM25 hits, so they count a little more. */
+export const RRF_FINGERPRINT_WEIGHT = 1.5;
+
+/** Fused candidates fetched and re-ranked with the finer sentence-level score. METER dev. */
+export const RERANK_CANDIDATES = 30;
+
+/**
+ * A suspect sentence has a counterpart in a candidate when at least this share of its
+ * IDF-weighted content stems appears in one candidate sentence (or two adjacent ones).
+ * METER dev: verbatim and rewritten sentences mostly score above 0.5, unrelated same-topic
+ * sentences mostly below 0.35.
+ */
+export const SENTENCE_MATCH_MIN = 0.5;
+
+/** Sentences with fewer content stems than this are too short to count as evidence. */
+export const SENTENCE_MIN_STEMS = 3;
+
+/** Two adjacent candidate sentences may stand for one merged suspect sentence, at a small discount. */
+export const PAIR_DISCOUNT = 0.9;
+
+/**
+ * A word is "rare" (worth showing as shared evidence) when it occurs in at most this share of
+ * the corpus, with a floor of RARE_MIN_DF_CAP documents so small corpora still get some.
+ */
+export const RARE_MAX_DF_SHARE = 0.002;
+export const RARE_MIN_DF_CAP = 3;
+
+/** Words in the shared-rare sample shown to users. */
+export const SHARED_RARE_SAMPLE = 8;
+
+/** How many words a shingle has for the Jaccard signal (2-3 survive spinners; see STACK-NOTES). */
+export const SHINGLE_SIZE = 3;
+
+/**
+ * Logistic model for the confidence that a candidate is a source. Features, in order:
+ * bias, sentenceCoverage, softCoverage, log1p(sharedRareCount), shingleContainment,
+ * termContainment. Fitted on METER dev (positives: derived stories vs the best-ranked PA text
+ * of their own group; negatives: non-derived stories vs their top candidate, and derived
+ * stories vs their best wrong candidate) with 2,000 corpus distractors indexed.
+ */
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-5, 6, 4, 0.6, 3, 2];
+
+/** A candidate is reported as a source at or above this confidence. */
+export const CONFIDENCE_THRESHOLD = 0.5;
+
+/** Further sources must cover at least this many suspect sentences the earlier ones do not. */
+export const EXTRA_SOURCE_MIN_NEW_SENTENCES = 2;
+
+/** At most this many sources are returned. */
+export const MAX_SOURCES = 5;
