@@ -1,0 +1,188 @@
+/**
+ * @module test/store-contract
+ * The one contract suite for the Store interface (core/store.ts). Every implementation runs it:
+ * `runStoreContract('sqlite', () => openSqliteStore(tmpFile()))`. `makeStore` must return a
+ * fresh, empty store on each call. An implementation may skip a case only by passing its name
+ * in `skip` with a stated reason.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Store, IndexRecord } from '../src/core/store.ts';
+import type { ReferenceArticle } from '../src/core/types.ts';
+import { prepareIndexRecord } from '../src/core/index/index.ts';
+import { UnspunError } from '../src/core/errors.ts';
+
+// Original news-style prose written for these tests.
+const HARBOUR =
+  'The harbour authority in Port Elleth said on Tuesday that it would close the northern quay for six weeks while ' +
+  'engineers replace timber piles found to be rotting during a routine inspection.\n\n' +
+  'Fishing boats that normally unload at the quay will move to the southern basin, where temporary cranes are being ' +
+  'installed. Local traders said they feared lost business during the summer season, but the authority said the ' +
+  'repairs could not wait because the piles had lost almost a third of their strength since the last survey.\n\n' +
+  'The work is expected to cost about 2.4 million pounds, paid from a regional fund set up after last winter\'s storms.';
+
+const CHESS =
+  'A chess club in the mountain town of Vressa has won the national junior championship for the first time, beating ' +
+  'the defending champions in a final round that lasted past midnight on Sunday.\n\n' +
+  'The club, founded by a retired schoolteacher in a room above a bakery, now has more than eighty members and meets ' +
+  'three evenings a week. Its coach said the players had studied endgames all winter.';
+
+const ELECTION =
+  'Voters in the coastal district of Marrow Bay re-elected their mayor by a narrow margin on Thursday, after a ' +
+  'campaign dominated by arguments over housing, harbour fees and the closure of the town\'s only hospital ward.\n\n' +
+  'Turnout was 61 percent, up from 48 percent four years earlier. The mayor promised to reopen the ward within a year ' +
+  'and to review the fees charged to fishing crews.';
+
+function article(id: string, text: string, extra: Partial<ReferenceArticle> = {}): ReferenceArticle {
+  return { id, outlet: 'Test Outlet', title: null, byline: null, published: null, url: null, text, ...extra };
+}
+
+function rec(id: string, text: string, extra: Partial<ReferenceArticle> = {}): IndexRecord {
+  return prepareIndexRecord(article(id, text, extra));
+}
+
+/** A rewrite that swaps a few words per sentence, the way an article spinner does. */
+function spin(text: string): string {
+  return text
+    .replace(/\bsaid\b/g, 'stated')
+    .replace(/\bclose\b/g, 'shut')
+    .replace(/\bengineers\b/g, 'technicians')
+    .replace(/\brotting\b/g, 'decaying')
+    .replace(/\bfeared\b/g, 'worried about')
+    .replace(/\bexpected\b/g, 'anticipated');
+}
+
+async function withStore(makeStore: () => Promise<Store>, fn: (s: Store) => Promise<void>): Promise<void> {
+  const store = await makeStore();
+  try {
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function runStoreContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  skip: Record<string, string> = {},
+): void {
+  const it = (title: string, fn: (s: Store) => Promise<void>) =>
+    test(title, skip[title] ? { skip: skip[title] } : {}, () => withStore(makeStore, fn));
+
+  describe(`Store contract: ${name}`, () => {
+    it('starts empty and counts what is put', async (s) => {
+      assert.equal(await s.count(), 0);
+      const r = await s.put([rec('h', HARBOUR), rec('c', CHESS)]);
+      assert.deepEqual(r, { added: 2, unchanged: 0, replaced: 0 });
+      assert.equal(await s.count(), 2);
+    });
+
+    it('get returns every field as stored, null for an unknown id', async (s) => {
+      const full = article('h', HARBOUR, {
+        title: 'Quay to close for repairs',
+        byline: 'A. Writer',
+        published: '2024-03-05',
+        url: 'https://example.test/quay',
+        outlet: 'Elleth Gazette',
+      });
+      await s.put([prepareIndexRecord(full)]);
+      assert.deepEqual(await s.get('h'), full);
+      assert.equal(await s.get('nope'), null);
+    });
+
+    it('getMany keeps the order asked and skips unknown ids', async (s) => {
+      await s.put([rec('a', HARBOUR), rec('b', CHESS), rec('c', ELECTION)]);
+      const got = await s.getMany(['c', 'missing', 'a', 'b']);
+      assert.deepEqual(got.map((a) => a.id), ['c', 'a', 'b']);
+      assert.deepEqual(await s.getMany([]), []);
+    });
+
+    it('re-putting the same content is a no-op; new content under an id replaces it', async (s) => {
+      await s.put([rec('a', HARBOUR), rec('b', CHESS)]);
+      assert.deepEqual(await s.put([rec('a', HARBOUR), rec('b', CHESS)]), { added: 0, unchanged: 2, replaced: 0 });
+      assert.deepEqual(await s.put([rec('a', ELECTION)]), { added: 0, unchanged: 0, replaced: 1 });
+      assert.equal(await s.count(), 2);
+      assert.equal((await s.get('a'))?.text, ELECTION);
+      // The replaced text is gone from both indexes.
+      const hits = await s.searchText(['quay', 'piles'], 10);
+      assert.ok(!hits.some((h) => h.id === 'a'), 'old text still matched full-text search');
+      const fp = await s.searchFingerprint(rec('x', HARBOUR).bands, 10);
+      assert.ok(!fp.some((h) => h.id === 'a'), 'old text still matched by fingerprint');
+      assert.equal((await s.searchText(['turnout'], 10))[0]?.id, 'a');
+    });
+
+    it('knownHashes returns only stored content hashes', async (s) => {
+      const a = rec('a', HARBOUR);
+      await s.put([a]);
+      const known = await s.knownHashes([a.contentHash, rec('z', CHESS).contentHash]);
+      assert.deepEqual([...known], [a.contentHash]);
+      assert.equal((await s.knownHashes([])).size, 0);
+    });
+
+    it('a batch with an invalid record writes nothing at all', async (s) => {
+      await s.put([rec('a', HARBOUR)]);
+      const bad = { ...rec('bad', CHESS), article: { ...article('bad', CHESS), id: '' } };
+      await assert.rejects(
+        s.put([rec('b', ELECTION), rec('a', CHESS), bad]),
+        (err: unknown) => err instanceof UnspunError && err.code === 'STORE_WRITE_FAILED',
+      );
+      assert.equal(await s.count(), 1);
+      assert.equal(await s.get('b'), null);
+      assert.equal((await s.get('a'))?.text, HARBOUR, 'the replacement in the failed batch must be rolled back');
+      assert.deepEqual(await s.searchText(['turnout'], 5), []);
+    });
+
+    it('searchText ranks the article about the query first, with descending scores', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS), rec('e', ELECTION)]);
+      const hits = await s.searchText(['quay', 'timber', 'piles', 'harbour'], 10);
+      assert.equal(hits[0]?.id, 'h');
+      assert.ok(hits.some((h) => h.id === 'e'), '"harbour" also occurs in the election story');
+      assert.ok(!hits.some((h) => h.id === 'c'));
+      for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score >= hits[i].score);
+      assert.ok(hits[0].score > 0, 'higher score is better and positive');
+      // Stemming: an inflected query word still finds the article.
+      assert.equal((await s.searchText(['championships'], 5))[0]?.id, 'c');
+      assert.equal((await s.searchText(['championship', 'endgames'], 1)).length, 1);
+    });
+
+    it('searchText treats query syntax characters as plain words', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS)]);
+      const odd = ['"quay', 'NEAR(', 'OR', 'AND', 'NOT', '*', '-', 'col:umn', "winter's", '', '^x'];
+      const hits = await s.searchText(odd, 10);
+      assert.equal(hits[0]?.id, 'h');
+      assert.deepEqual(await s.searchText([], 10), []);
+      assert.deepEqual(await s.searchText(['(', '"'], 10), []);
+    });
+
+    it('documentFrequency counts articles per word, keyed by the input word, with stemming', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS), rec('e', ELECTION)]);
+      const df = await s.documentFrequency(['harbour', 'Harbours', 'fishing', 'endgames', 'zebra', 'winter', 'percent']);
+      assert.equal(df.get('harbour'), 2);
+      assert.equal(df.get('Harbours'), 2);
+      assert.equal(df.get('fishing'), 2);
+      assert.equal(df.get('endgames'), 1);
+      assert.equal(df.get('zebra'), 0);
+      assert.equal(df.get('winter'), 2);
+      assert.equal(df.get('percent'), 1);
+      assert.equal(df.size, 7);
+    });
+
+    it('searchFingerprint finds a near-copy first and ignores unrelated text', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS), rec('e', ELECTION)]);
+      const hits = await s.searchFingerprint(rec('q', spin(HARBOUR)).bands, 5);
+      assert.equal(hits[0]?.id, 'h');
+      assert.ok(hits[0].sharedBands >= 1);
+      assert.ok(!hits.some((h) => h.id === 'c'));
+      const exact = await s.searchFingerprint(rec('q', HARBOUR).bands, 5);
+      assert.equal(exact[0].sharedBands, rec('q', HARBOUR).bands.length);
+      assert.deepEqual(await s.searchFingerprint([], 5), []);
+    });
+
+    it('close releases the store; later calls fail', async (s) => {
+      await s.put([rec('a', HARBOUR)]);
+      await s.close();
+      await assert.rejects(s.count());
+      await s.close(); // closing twice is harmless
+    });
+  });
+}
