@@ -1,0 +1,8 @@
+/**
+ * @module bench/tasks
+ * The task registry, in the order sections appear in docs/benchmarks.md.
+ */
+import type { BenchTask } from '../lib/task.ts';
+import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
+
+export const TASKS: BenchTask[] = [sentenceEquivalenceTask];
