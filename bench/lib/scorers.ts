@@ -104,20 +104,33 @@ export function matchSentences(
   candidates = 6,
 ): SentenceMatch[] {
   const srcStems = sourceSentences.map((s) => contentStems(s));
+  // With the feature form, each source sentence is analysed once, not once per comparison.
+  const fx = api.features && api.featureSimilarity ? { f: api.features, sim: api.featureSimilarity } : null;
+  const srcFeat = new Map<string, unknown>();
+  const feat = (t: string) => {
+    let v = srcFeat.get(t);
+    if (v === undefined && fx) {
+      v = fx.f(t);
+      srcFeat.set(t, v);
+    }
+    return v;
+  };
   return derivedSentences.map((d) => {
     const dStems = contentStems(d);
     let best: SentenceMatch = { similarity: 0, sourceIndex: -1, merged: false };
     if (sourceSentences.length === 0) return best;
+    const dFeat = fx ? fx.f(d) : null;
+    const sim = (t: string) => (fx ? fx.sim(dFeat, feat(t)) : api.similarity(d, t));
     const cands = topCandidates(dStems, srcStems, candidates);
     for (const i of cands) {
-      const s = api.similarity(d, sourceSentences[i]);
+      const s = sim(sourceSentences[i]);
       if (s > best.similarity) best = { similarity: s, sourceIndex: i, merged: false };
     }
     // Many-to-one: a derived sentence that fuses two adjacent source sentences.
     for (const i of cands.slice(0, 2)) {
       for (const j of [i - 1, i]) {
         if (j < 0 || j + 1 >= sourceSentences.length) continue;
-        const s = api.similarity(d, `${sourceSentences[j]} ${sourceSentences[j + 1]}`);
+        const s = sim(`${sourceSentences[j]} ${sourceSentences[j + 1]}`);
         if (s > best.similarity) best = { similarity: s, sourceIndex: j, merged: true };
       }
     }

@@ -3,6 +3,8 @@
  * The task registry, in the order sections appear in docs/benchmarks.md.
  */
 import type { BenchTask } from '../lib/task.ts';
+import { consistencyTask } from './consistency.ts';
+import { meterDerivedTask } from './meter-derived.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
 
-export const TASKS: BenchTask[] = [sentenceEquivalenceTask];
+export const TASKS: BenchTask[] = [sentenceEquivalenceTask, consistencyTask, meterDerivedTask];
