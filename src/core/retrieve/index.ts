@@ -111,9 +111,15 @@ export async function rankCandidates(store: Store, suspect: SuspectInput, option
   const fullText = suspect.title ? `${suspect.title}\n\n${suspect.text}` : suspect.text;
   const terms = extractQueryTerms(fullText);
   // Every content word's frequency is needed for IDF weights, not only the query's.
-  const contentNorms = new Set<string>(terms.map((t) => t.norm));
-  for (const t of tokenize(suspect.text)) if (isContentWord(t.norm)) contentNorms.add(t.norm);
-  const df = contentNorms.size ? await store.documentFrequency([...contentNorms]) : new Map<string, number>();
+  // Numbers are looked up as written ("120,000"): the full-text index splits them at commas
+  // and periods, so the folded form ("120000") would never match.
+  const searchForm = new Map<string, string>();
+  for (const t of tokenize(fullText)) {
+    if (isContentWord(t.norm) && !searchForm.has(t.norm)) searchForm.set(t.norm, t.numeric ? t.text : t.norm);
+  }
+  const formDf = searchForm.size ? await store.documentFrequency([...new Set(searchForm.values())]) : new Map<string, number>();
+  const df = new Map<string, number>();
+  for (const [norm, form] of searchForm) df.set(norm, formDf.get(form) ?? 0);
 
   const query = selectQueryTerms(terms, df, corpusSize, {
     limit: o.queryTerms,
@@ -124,7 +130,7 @@ export async function rankCandidates(store: Store, suspect: SuspectInput, option
   });
   const bands = fingerprintBands(suspect.text);
   const [textHits, printHits] = await Promise.all([
-    query.length ? store.searchText(query.map((t) => t.norm), o.textHits) : Promise.resolve([]),
+    query.length ? store.searchText(query.map((t) => searchForm.get(t.norm) ?? t.norm), o.textHits) : Promise.resolve([]),
     bands.length ? store.searchFingerprint(bands, o.fingerprintHits) : Promise.resolve([]),
   ]);
   const fused = reciprocalRankFusion(

@@ -1,0 +1,205 @@
+/**
+ * retrieveSources end to end against an in-memory Store (the SQLite adapter has its own
+ * contract suite; here the point is the ranking and the decision), plus chooseSources.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FingerprintHit, IndexRecord, PutResult, Store, TextHit } from '../src/core/store.ts';
+import type { ReferenceArticle } from '../src/core/types.ts';
+import { fingerprintBands } from '../src/core/index/fingerprint.ts';
+import { splitSentences } from '../src/core/text/sentences.ts';
+import { stem, tokenize } from '../src/core/text/tokens.ts';
+import { chooseSources, retrieveSources, type RankedCandidate } from '../src/core/retrieve/index.ts';
+
+/** A small exact in-memory Store: stems as terms, a simple tf-idf score for search. */
+class MemoryStore implements Store {
+  private readonly docs: Array<{ article: ReferenceArticle; terms: Map<string, number>; bands: Set<number> }> = [];
+  async count() {
+    return this.docs.length;
+  }
+  async put(records: IndexRecord[]): Promise<PutResult> {
+    for (const r of records) {
+      const terms = new Map<string, number>();
+      for (const t of tokenize(r.article.text)) terms.set(stem(t.norm), (terms.get(stem(t.norm)) ?? 0) + 1);
+      this.docs.push({ article: r.article, terms, bands: new Set(r.bands) });
+    }
+    return { added: records.length, unchanged: 0, replaced: 0 };
+  }
+  async knownHashes() {
+    return new Set<string>();
+  }
+  async get(id: string) {
+    return this.docs.find((d) => d.article.id === id)?.article ?? null;
+  }
+  async getMany(ids: string[]) {
+    return ids.flatMap((id) => this.docs.filter((d) => d.article.id === id).map((d) => d.article));
+  }
+  private termsOf(word: string): string[] {
+    return tokenize(word).map((t) => stem(t.norm));
+  }
+  async documentFrequency(words: string[]) {
+    const out = new Map<string, number>();
+    for (const w of words) out.set(w, this.docs.filter((d) => this.termsOf(w).every((t) => d.terms.has(t))).length);
+    return out;
+  }
+  async searchText(words: string[], limit: number): Promise<TextHit[]> {
+    const n = this.docs.length;
+    const hits = this.docs.map((d) => {
+      let score = 0;
+      for (const w of words) {
+        const terms = this.termsOf(w);
+        if (!terms.every((t) => d.terms.has(t))) continue;
+        const df = this.docs.filter((o) => terms.every((t) => o.terms.has(t))).length;
+        score += Math.log(1 + n / df);
+      }
+      return { id: d.article.id, score };
+    });
+    return hits.filter((h) => h.score > 0).sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+  async searchFingerprint(bands: number[], limit: number): Promise<FingerprintHit[]> {
+    return this.docs
+      .map((d) => ({ id: d.article.id, sharedBands: bands.filter((b) => d.bands.has(b)).length }))
+      .filter((h) => h.sharedBands > 0)
+      .sort((a, b) => b.sharedBands - a.sharedBands)
+      .slice(0, limit);
+  }
+  async close() {}
+}
+
+const article = (id: string, text: string): ReferenceArticle => ({ id, outlet: 'Test Wire', title: null, byline: null, published: null, url: null, text });
+
+const FERRY = article(
+  'wire/ferry',
+  'A passenger ferry ran aground off the island of Mull on Tuesday evening, and all 212 people on board were taken off safely. ' +
+    'The Caledonian MacBrayne vessel Lord of the Isles struck rocks near Craignure shortly after leaving Oban. ' +
+    'Coastguard officer Fiona Macleod said lifeboats from Tobermory and Oban reached the ship within forty minutes. ' +
+    '"The crew did everything right and nobody was hurt," she said. ' +
+    'The Marine Accident Investigation Branch has sent inspectors to examine the hull. ' +
+    'Sailings between Oban and Craignure are cancelled until Friday.',
+);
+const BUDGET = article(
+  'wire/budget',
+  'The city council of Dundee approved a budget of 314 million pounds on Thursday after a four-hour debate. ' +
+    'Council leader Graeme Ashworth said the plan protected libraries and swimming pools despite rising costs. ' +
+    'Opposition councillors argued that the 4.9 per cent rise in council tax would hurt pensioners. ' +
+    'The budget includes 12 million pounds for repairing roads damaged in the January floods. ' +
+    'Unions welcomed the decision not to cut school support staff.',
+);
+const ORCHESTRA = article(
+  'wire/orchestra',
+  'The Royal Scottish National Orchestra will tour Japan next spring for the first time in two decades. ' +
+    'Its music director, Thomas Sondergard, will conduct nine concerts in Tokyo, Osaka and Nagoya. ' +
+    'The programme includes symphonies by Sibelius and a new work by the Glasgow composer Helen Grime. ' +
+    'Tickets go on sale in October, the orchestra said.',
+);
+const HARBOUR = article(
+  'wire/harbour',
+  'Work to rebuild the harbour wall at Tobermory will begin in March, the local authority said. ' +
+    'The wall was damaged by storms last winter and boats have been moored elsewhere since. ' +
+    'Residents said the harbour is vital for tourism on the island.',
+);
+
+async function storeWith(articles: ReferenceArticle[]): Promise<MemoryStore> {
+  const store = new MemoryStore();
+  await store.put(articles.map((a) => ({ article: a, contentHash: a.id, bands: fingerprintBands(a.text) })));
+  return store;
+}
+
+const suspect = (text: string) => ({ title: null, text, sentences: splitSentences(text) });
+
+// A rewrite of FERRY: reordered, many words swapped, one sentence added.
+const FERRY_REWRITE =
+  'All 212 passengers and crew were rescued unharmed after a CalMac ferry hit rocks off Mull on Tuesday night. ' +
+  'The Lord of the Isles had just left Oban when it struck rocks close to Craignure. ' +
+  'Lifeboats from Oban and Tobermory got to the stricken ship within forty minutes, coastguard Fiona Macleod told reporters. ' +
+  '"Nobody was hurt and the crew did everything right," Macleod said. ' +
+  'Islanders have long complained about the ageing ferry fleet. ' +
+  'Crossings from Oban to Craignure will not run until Friday, and inspectors from the Marine Accident Investigation Branch are examining the hull.';
+
+test('an empty index is not searched', async () => {
+  const result = await retrieveSources(await storeWith([]), suspect(FERRY_REWRITE));
+  assert.equal(result.searched, false);
+  assert.equal(result.found, false);
+  assert.equal(result.corpusSize, 0);
+  assert.match(result.reason, /empty/);
+});
+
+test('a reworded, reordered rewrite is traced to its source with evidence', async () => {
+  const store = await storeWith([BUDGET, FERRY, ORCHESTRA, HARBOUR]);
+  const result = await retrieveSources(store, suspect(FERRY_REWRITE));
+  assert.equal(result.searched, true);
+  assert.equal(result.found, true, result.reason);
+  assert.equal(result.sources[0].article.id, 'wire/ferry');
+  const top = result.sources[0];
+  assert.ok(top.confidence >= 0.5);
+  assert.ok(top.signals.sentenceCoverage >= 0.6, `coverage ${top.signals.sentenceCoverage}`);
+  assert.ok(top.signals.sharedRare.includes('Craignure'), top.signals.sharedRare.join(', '));
+  assert.match(top.why, /^shares \d+ of \d+ sentences/);
+  assert.ok(!result.sources.some((s) => s.article.id === 'wire/budget'));
+});
+
+test('an unrelated article gets no source, with a reason naming the threshold', async () => {
+  const store = await storeWith([BUDGET, FERRY, ORCHESTRA, HARBOUR]);
+  const text =
+    'A new bakery opened on the high street in Perth on Saturday, selling sourdough and pastries. ' +
+    'The owners trained in Lyon and moved back to Scotland last year. ' +
+    'Queues formed before the doors opened at eight.';
+  const result = await retrieveSources(store, suspect(text));
+  assert.equal(result.searched, true);
+  assert.equal(result.found, false);
+  assert.equal(result.sources.length, 0);
+  assert.match(result.reason, /threshold|no article/);
+});
+
+test('a story merged from two sources returns both, the larger share first', async () => {
+  const store = await storeWith([BUDGET, FERRY, ORCHESTRA, HARBOUR]);
+  const merged =
+    FERRY_REWRITE +
+    ' In other news, the Royal Scottish National Orchestra is to tour Japan next spring, its first visit in twenty years. ' +
+    'Thomas Sondergard, its music director, will lead nine concerts in Tokyo, Osaka and Nagoya. ' +
+    'The programme features Sibelius symphonies and a new piece by Glasgow composer Helen Grime.';
+  const result = await retrieveSources(store, suspect(merged));
+  assert.equal(result.found, true, result.reason);
+  assert.deepEqual(
+    result.sources.map((s) => s.article.id),
+    ['wire/ferry', 'wire/orchestra'],
+  );
+});
+
+const fake = (id: string, confidence: number, covered: number[]): RankedCandidate => ({
+  article: article(id, ''),
+  confidence,
+  bm25Rank: 1,
+  fingerprintRank: null,
+  sharedBands: 0,
+  features: {
+    sentenceCoverage: covered.length / 10,
+    softCoverage: 0,
+    matchedSentences: covered.length,
+    eligibleSentences: 10,
+    covered,
+    sharedRareCount: 0,
+    sharedRare: [],
+    sharedRareNames: 0,
+    sharedRareNumbers: 0,
+    shingleJaccard: 0,
+    shingleContainment: 0,
+    termContainment: 0,
+  },
+});
+
+test('further sources must clear the threshold and cover new sentences', () => {
+  const opts = { threshold: 0.5, extraSourceMinNewSentences: 2, maxSources: 5 };
+  const chosen = chooseSources(
+    [
+      fake('a', 0.9, [0, 1, 2, 3]),
+      fake('b', 0.8, [0, 1, 2]), // another version of the same text: nothing new
+      fake('c', 0.7, [3, 4, 5]), // two new sentences
+      fake('d', 0.3, [6, 7, 8]), // new but below threshold
+    ],
+    opts,
+  );
+  assert.deepEqual(chosen.map((c) => c.article.id), ['a', 'c']);
+  assert.deepEqual(chooseSources([fake('a', 0.4, [0, 1])], opts), []);
+  assert.deepEqual(chooseSources([], opts), []);
+});
