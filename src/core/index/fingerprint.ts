@@ -4,8 +4,11 @@
  * in the store without comparing against every article.
  *
  * Definition (stable; stored keys depend on it, see FINGERPRINT_VERSION):
- * 1. Words are `tokenize(text)` norms (lower-cased, quotes folded), stop words kept: spinners
- *    mostly swap content words, so function words help keep shingles alive.
+ * 1. Words are maximal runs of letters and digits (\p{L}, \p{N}) of the NFKC-normalised,
+ *    lower-cased text ("don't" is "don" + "t"; "3.5" is "3" + "5"). Stop words are kept:
+ *    spinners mostly swap content words, so function words help keep shingles alive. This is
+ *    cheaper than core/text tokenize() (one regex pass, no per-word objects: ~5x faster on
+ *    the corpus) and only has to agree with itself.
  * 2. Each word is hashed (FNV-1a 32) and every run of SHINGLE_WORDS consecutive words is
  *    combined into a 32-bit shingle hash; the set of distinct shingle hashes is the document.
  *    A text with fewer words than SHINGLE_WORDS is one shingle of all its words.
@@ -14,7 +17,6 @@
  * 4. Band b covers slots [b*LSH_ROWS, (b+1)*LSH_ROWS); its key is a 32-bit hash of b and its
  *    rows, returned as a non-negative integer (fits SQLite INTEGER and PostgreSQL BIGINT).
  */
-import { tokenize } from '../text/tokens.ts';
 import { LSH_BANDS, LSH_ROWS, MINHASH_K, MINHASH_SEED, SHINGLE_WORDS } from './settings.ts';
 
 /** MurmurHash3's 32-bit finaliser: a fast, well-mixing bijection on 32-bit ints. */
@@ -56,7 +58,10 @@ const PARAMS = makeParams(MINHASH_SEED, MINHASH_K);
 
 /** Distinct 32-bit hashes of the word shingles of a text. */
 export function shingleHashes(text: string): Uint32Array {
-  const words = tokenize(text).map((t) => fnv1a(t.norm));
+  const norm = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).toLowerCase();
+  const words: number[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) words.push(fnv1a(m[0]));
   const seen = new Set<number>();
   if (words.length === 0) return new Uint32Array(0);
   const n = Math.max(1, words.length - SHINGLE_WORDS + 1);
@@ -73,9 +78,17 @@ export function shingleHashes(text: string): Uint32Array {
 export function minhashSignature(text: string): Uint32Array {
   const sig = new Uint32Array(MINHASH_K).fill(0xffffffff);
   const { a, b } = PARAMS;
-  for (const h of shingleHashes(text)) {
+  const shingles = shingleHashes(text);
+  for (let j = 0; j < shingles.length; j++) {
+    const h = shingles[j];
     for (let i = 0; i < MINHASH_K; i++) {
-      const v = fmix32((Math.imul(h, a[i]) + b[i]) | 0);
+      // fmix32 inlined: this loop is most of the indexing time.
+      let v = (Math.imul(h, a[i]) + b[i]) | 0;
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v = (v ^ (v >>> 16)) >>> 0;
       if (v < sig[i]) sig[i] = v;
     }
   }
