@@ -1,0 +1,49 @@
+/**
+ * @module adapters/cli/common
+ * Small pieces every CLI command shares: the package version, the store opener, and how a
+ * report is printed (colour and width decided from the terminal, never in the core).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { openSqliteStore } from '../store-sqlite/index.ts';
+import type { Store } from '../../core/store.ts';
+
+/** The default index file, relative to the working directory. */
+export const DEFAULT_DB = './unspun.db';
+
+let cachedVersion: string | null = null;
+
+/** unspun's version from package.json (read once). */
+export function packageVersion(): string {
+  if (cachedVersion === null) {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    cachedVersion = pkg.version;
+  }
+  return cachedVersion;
+}
+
+/** Opens an existing index read-only; null when the file does not exist (no corpus to search). */
+export async function openIndexIfPresent(path: string): Promise<Store | null> {
+  if (!existsSync(path)) return null;
+  return openSqliteStore(path, { readonly: true });
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function wantColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+/** Terminal width, or 100 when output is not a terminal. */
+export function terminalWidth(flag: number | undefined, stream: NodeJS.WriteStream = process.stdout): number {
+  if (flag !== undefined && Number.isFinite(flag) && flag > 0) return flag;
+  return stream.isTTY && stream.columns ? stream.columns : 100;
+}
+
+/** Writes to stdout and waits for it to drain, so piping into `head` or a file never truncates. */
+export function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
