@@ -14,6 +14,8 @@ export interface CoreSentenceApi {
   similarity: (a: string, b: string) => number;
   /** unspun's sentence splitter, as plain strings. */
   split: (text: string) => string[];
+  /** The same, with character offsets into `text`. */
+  spans: (text: string) => { text: string; start: number; end: number }[];
   /** Feature form of the similarity, when exported: compute once per sentence, compare cheaply. */
   features?: (text: string) => Features;
   featureSimilarity?: (a: Features, b: Features) => number;
@@ -45,16 +47,28 @@ export function loadSentenceApi(): Promise<CoreSentenceApi | string> {
     if (!align.ok) return `unspun sentence similarity ${align.reason}`;
     const sentences = await importOptional<{ splitSentences: (t: string) => unknown[] }>('src/core/text/sentences.ts', ['splitSentences']);
     if (!sentences.ok) return `unspun sentence splitter ${sentences.reason}`;
-    const split = (text: string): string[] =>
-      sentences.value
-        .splitSentences(text)
-        .map((s) => (typeof s === 'string' ? s : String((s as { text: unknown }).text ?? '')))
-        .filter((s) => s.trim().length > 0);
+    const spans = (text: string): { text: string; start: number; end: number }[] => {
+      const out: { text: string; start: number; end: number }[] = [];
+      let from = 0;
+      for (const s of sentences.value.splitSentences(text)) {
+        const t = typeof s === 'string' ? s : String((s as { text: unknown }).text ?? '');
+        if (!t.trim()) continue;
+        const o = s as { start?: unknown; end?: unknown };
+        let start = typeof o.start === 'number' ? o.start : text.indexOf(t, from);
+        if (start < 0) start = from;
+        const end = typeof o.end === 'number' ? o.end : start + t.length;
+        out.push({ text: t, start, end });
+        from = end;
+      }
+      return out;
+    };
+    const split = (text: string): string[] => spans(text).map((s) => s.text);
     const m = align.value;
     const hasFeatures = typeof m.sentenceFeatures === 'function' && typeof m.featureSimilarity === 'function';
     return {
       similarity: m.sentenceSimilarity,
       split,
+      spans,
       features: hasFeatures ? m.sentenceFeatures : undefined,
       featureSimilarity: hasFeatures ? m.featureSimilarity : undefined,
       origin,
