@@ -1,0 +1,175 @@
+/**
+ * @module core/extract/html
+ * Main content of an HTML page.
+ *
+ * 1. Parse with linkedom and read metadata first (JSON-LD lives in scripts that step 2 drops).
+ * 2. Strip page furniture: scripts, forms, comment blocks (by id/class, because every extractor
+ *    leaks comment widgets that sit inside the content div), share bars, related-post blocks,
+ *    newsletter boxes and ad slots. A block that wraps the article itself is never stripped.
+ * 3. Run Readability on what is left; when it finds nothing, fall back to the page's paragraphs.
+ * 4. Turn the content into paragraphs ("\n\n"-separated, whitespace collapsed).
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { RemovedText } from '../types.ts';
+import { readMetadata, type PageMetadata } from './metadata.ts';
+import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
+
+export interface HtmlContent {
+  meta: PageMetadata;
+  /** Readability's byline, a fallback when the page has no author metadata. */
+  readabilityByline: string | null;
+  readabilityTitle: string | null;
+  paragraphs: string[];
+  /** Furniture cut from the DOM that a reader may want to see (comment forms and threads). */
+  removed: RemovedText[];
+  /** Visible characters in the page body before any stripping (0 means "no text at all"). */
+  visibleChars: number;
+}
+
+// Never worth reading, wherever they sit.
+const ALWAYS_DROP = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'dialog',
+  'input', 'select', 'button', 'link', 'meta', '[hidden]', '[aria-hidden="true"]',
+].join(',');
+
+// Comment widgets: forms and threads. Reported in `removed` when they hold text.
+const COMMENT_NAME = /comment(?!ar|at)|(?:^|[\s_-])(?:respond|disqus|replies|reply-?form)(?:$|[\s_-])/i;
+// Other furniture, judged by class/id names split into words.
+const FURNITURE_NAME = new RegExp(
+  [
+    String.raw`(?:^|[\s_-])(?:share|shares|sharing|sharedaddy|sharethis|shareaholic|addtoany|a2a|social|socials|social-?share|share-?buttons?)(?:$|[\s_-])`,
+    String.raw`(?:^|[\s_-])(?:related|relatedposts|related-?posts|yarpp|jp-relatedposts|more-?stories|read-?more|recommended|recirc|outbrain|taboola|mgid|zergnet|you-?may-?like)(?:$|[\s_-])`,
+    String.raw`(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription-?box|signup|sign-?up|mc4wp|optin|opt-?in)(?:$|[\s_-])`,
+    String.raw`(?:^|[\s_-])(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsbygoogle|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt-?ad|sponsor|sponsored|promo|td-a-rec|td-a-ad)(?:$|[\s_-])`,
+    String.raw`(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|popup|modal|breadcrumbs?|post-?tags|tag-?list|tags-?list|author-?box|about-?author|post-?navigation|nav-?links|paywall-?prompt)(?:$|[\s_-])`,
+  ].join('|'),
+  'i',
+);
+const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+const PROTECTS = 'article, main, h1, [itemprop="articleBody"]';
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION',
+]);
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function nameOf(el: Element): string {
+  return `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`.trim();
+}
+
+function textLength(el: Element | null): number {
+  return el ? collapse(el.textContent ?? '').length : 0;
+}
+
+/** Removes furniture from the DOM in place; returns what a reader should be told about. */
+function stripFurniture(doc: Document): RemovedText[] {
+  const removed: RemovedText[] = [];
+  const bodyChars = textLength(doc.body) || 1;
+  const report = (el: Element): void => {
+    const text = collapse(el.textContent ?? '');
+    if (!text) return;
+    removed.push({
+      text: text.length > MAX_REMOVED_DOM_CHARS ? `${text.slice(0, MAX_REMOVED_DOM_CHARS)} …` : text,
+      reason: 'comment-form',
+    });
+  };
+  for (const el of [...doc.querySelectorAll('form, textarea')]) {
+    if (!el.isConnected) continue;
+    if (el.querySelector(PROTECTS)) continue; // ASP.NET pages wrap the whole page in one <form>.
+    report(el);
+    el.remove();
+  }
+  for (const el of [...doc.querySelectorAll('[id], [class]')]) {
+    if (!el.isConnected || PROTECTED_TAGS.has(el.tagName)) continue;
+    const name = nameOf(el);
+    if (!name) continue;
+    const isComment = COMMENT_NAME.test(name);
+    if (!isComment && !FURNITURE_NAME.test(name)) continue;
+    if (el.querySelector(PROTECTS)) continue;
+    if (isComment) {
+      report(el);
+      el.remove();
+      continue;
+    }
+    // A mis-named wrapper around the article is not furniture.
+    if (textLength(el) > MAX_FURNITURE_SHARE * bodyChars) continue;
+    el.remove();
+  }
+  return removed;
+}
+
+/** Paragraph texts of a content node, splitting at block elements and line breaks. */
+export function blockParagraphs(root: Node): string[] {
+  const out: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const t = collapse(current);
+    if (t) out.push(t);
+    current = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      current += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const block = BLOCK_TAGS.has(el.tagName);
+    if (block) flush();
+    // Table cells of one row read as one line.
+    if (el.tagName === 'TD' || el.tagName === 'TH') current += ' ';
+    for (const child of el.childNodes) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+/** Text of the page's paragraphs, for pages Readability gives up on. */
+function fallbackParagraphs(doc: Document): string[] {
+  const paras = [...doc.querySelectorAll('p, h2, h3, li, blockquote')]
+    .filter((el) => !el.parentElement?.closest('p, li, blockquote'))
+    .map((el) => collapse(el.textContent ?? ''))
+    .filter(Boolean);
+  if (paras.some((p) => p.split(' ').length >= 8)) return paras;
+  return doc.body ? blockParagraphs(doc.body) : [];
+}
+
+/** Parses a page and returns its metadata and main-content paragraphs. Pure. */
+export function extractHtml(html: string, inputUrl: string | null | undefined): HtmlContent {
+  // linkedom needs a document element to build <head>/<body>; fragments get a wrapper.
+  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(source);
+  const meta = readMetadata(document, inputUrl);
+
+  for (const el of [...document.querySelectorAll(ALWAYS_DROP)]) el.remove();
+  const visibleChars = textLength(document.body);
+  const removed = stripFurniture(document);
+
+  let paragraphs: string[] = [];
+  let readabilityByline: string | null = null;
+  let readabilityTitle: string | null = null;
+  try {
+    const result = new Readability<Node>(document.cloneNode(true) as Document, {
+      charThreshold: READABILITY_CHAR_THRESHOLD,
+      serializer: (node: Node) => node,
+    }).parse();
+    if (result?.content) {
+      paragraphs = blockParagraphs(result.content);
+      readabilityByline = result.byline ? collapse(result.byline) : null;
+      readabilityTitle = result.title ? collapse(result.title) : null;
+    }
+  } catch {
+    // Readability throws on a few malformed trees; the fallback below still reads the page.
+    paragraphs = [];
+  }
+  if (paragraphs.length === 0) paragraphs = fallbackParagraphs(document);
+  return { meta, readabilityByline, readabilityTitle, paragraphs, removed, visibleChars };
+}

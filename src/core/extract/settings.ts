@@ -1,0 +1,38 @@
+/**
+ * @module core/extract/settings
+ * Every tuned constant of the extract stage, with what it was calibrated on. "Fixtures"
+ * means the hand-written pages in test/fixtures/extract/; the Zyte extraction benchmark
+ * has no dev split and was used to measure only, never to pick these values.
+ */
+
+/** Longest line (in words) that a furniture pattern may remove. Furniture lines are short;
+ * set from the fixtures' share bars and follow lines (all under 25 words) with headroom, so a
+ * long real paragraph that happens to start with "Related" or "Share" is never cut. */
+export const MAX_FURNITURE_WORDS = 30;
+
+/** Lines after a bare "Related"/"Read more" heading that are still treated as a link list,
+ * when they look like headlines (short, no final period). Fixtures use 3 to 6 links. */
+export const MAX_RELATED_LINKS = 8;
+
+/** A link-list line is a headline-like line of at most this many words. Calibrated on
+ * fixture headlines (6 to 16 words). */
+export const MAX_HEADLINE_WORDS = 20;
+
+/** A comments heading ("3 Comments", "Leave a Reply") only cuts the rest of the body when it
+ * comes after this share of the body's characters; earlier it is treated as a single line.
+ * Comment sections trail the article on every fixture page. */
+export const COMMENTS_TAIL_MIN_POSITION = 0.5;
+
+/** Readability's minimum article length in characters (its default is 500). Lowered so a short
+ * wire item or a spun stub is still taken as an article; the fallback covers the rest. */
+export const READABILITY_CHAR_THRESHOLD = 250;
+
+/** A DOM block whose class/id names it as share/related/ad/newsletter furniture is kept anyway
+ * when it holds more than this share of the page's text: then it is a mis-named wrapper
+ * around the article (Elementor and tagDiv wrap articles in classes such as "td-post-content
+ * td-pb-padding-side"), not furniture. Comment blocks are judged by structure instead. */
+export const MAX_FURNITURE_SHARE = 0.4;
+
+/** Longest DOM-removed comment/form text kept verbatim in `removed`; a page's whole reader
+ * discussion is not worth carrying in the report. */
+export const MAX_REMOVED_DOM_CHARS = 2000;
