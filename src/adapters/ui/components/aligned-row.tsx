@@ -1,0 +1,72 @@
+/**
+ * @module adapters/ui/components/aligned-row
+ * One row of the side-by-side view: suspect sentence(s), the link between them, source
+ * sentence(s). Inserted and omitted passages get their own loud treatment so that a reader
+ * skimming the page cannot miss them.
+ */
+import type { ReactNode } from 'react';
+import type { ReportRow, Segment } from '../../../core/report/view-model.ts';
+
+function Segments({ segments, side }: { segments: Segment[]; side: 'suspect' | 'source' }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.changed ? (
+          <mark key={i} className={side === 'suspect' ? 'now' : 'was'}>
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function AlignedRow(props: { row: ReportRow; single: boolean; multiSource: boolean; sourceIndex: number; children?: ReactNode }) {
+  const { row } = props;
+  const similarity = row.group ? Math.round(row.group.similarity * 100) : 0;
+  if (props.single) {
+    return (
+      <article className="row single" data-row={row.kind}>
+        <div className="side suspect">
+          <Segments segments={row.suspectSegments} side="suspect" />
+        </div>
+        {props.children}
+      </article>
+    );
+  }
+  return (
+    <article className={`row row-${row.kind}`} data-row={row.kind}>
+      <div className="side suspect">
+        {row.kind === 'omitted' ? (
+          <p className="gap">Left out of this article</p>
+        ) : (
+          <>
+            {row.kind === 'inserted' && <span className="flag flag-inserted">Inserted: no source supports this</span>}
+            <p>
+              <Segments segments={row.suspectSegments} side="suspect" />
+            </p>
+          </>
+        )}
+      </div>
+      <div className="connector" aria-hidden="true">
+        {row.kind === 'pair' ? <span className="link">{similarity}%</span> : <span className="link broken">✕</span>}
+      </div>
+      <div className="side source">
+        {row.kind === 'inserted' ? (
+          <p className="gap">Nothing in the source</p>
+        ) : (
+          <>
+            {row.kind === 'omitted' && <span className="flag flag-omitted">Omitted: in the source, not in this article</span>}
+            {props.multiSource && props.sourceIndex >= 0 && <span className="source-tag">S{props.sourceIndex + 1}</span>}
+            <p>
+              <Segments segments={row.sourceSegments} side="source" />
+            </p>
+          </>
+        )}
+      </div>
+      {props.children}
+    </article>
+  );
+}

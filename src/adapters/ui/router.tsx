@@ -1,0 +1,48 @@
+/**
+ * @module adapters/ui/router
+ * Two pages need no router library: "/" (new trace, recent reports) and "/r/<id>" (a report).
+ * Links are real hrefs, so copying, middle-clicking and the back button all work.
+ */
+import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+
+export type Route = { page: 'home' } | { page: 'report'; id: string } | { page: 'missing'; path: string };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'home' };
+  const m = /^\/r\/([a-z2-7]{16})\/?$/.exec(pathname);
+  if (m) return { page: 'report', id: m[1] };
+  return { page: 'missing', path: pathname };
+}
+
+export function navigate(to: string): void {
+  if (to === window.location.pathname) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.scrollTo(0, 0);
+}
+
+export function useRoute(): Route {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  return parseRoute(path);
+}
+
+export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const onClick = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      navigate(to);
+    },
+    [to],
+  );
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
+}
