@@ -7,7 +7,7 @@
  * right (stacked on a phone), changed words highlighted, and a chip per change.
  */
 import type { Report } from '../types.ts';
-import { buildView, countsLine, describeSource, percent, type ReportChange, type ReportRow, type Segment } from './view-model.ts';
+import { buildView, countsLine, describeSource, percent, sentenceCase, type ReportChange, type ReportRow, type Segment } from './view-model.ts';
 
 /** Blocks scripts, remote loads, forms and framing; only the inline stylesheet may apply. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -123,7 +123,7 @@ export function renderHtml(report: Report): string {
 <h1>${e(title)}</h1>
 <p class="meta">${e([s.name, s.byline ? `by ${s.byline}` : null, s.published].filter(Boolean).join(' · '))}</p>
 <div class="strip">${strip}</div>
-<p class="verdict ${verdictClass}">${e(verdictHead)}: ${e(report.verdict.reason)}</p>
+<p class="verdict ${verdictClass}">${e(verdictHead)}: ${e(sentenceCase(report.verdict.reason))}</p>
 ${sources ? `<ol class="sources">${sources}</ol>` : ''}
 <p class="meta">Changes: ${e(countsLine(report))}. Highlights: <ins>in the suspect only</ins> <del>in the source only</del></p>
 ${removed}

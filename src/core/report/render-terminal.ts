@@ -15,6 +15,7 @@ import {
   percent,
   type ReportChange,
   type ReportRow,
+  sentenceCase,
   type Segment,
 } from './view-model.ts';
 
@@ -63,7 +64,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     : report.verdict.found
       ? paint('SOURCE FOUND', 'bold', 'green')
       : paint('NO SOURCE FOUND', 'bold', 'yellow');
-  out.push(...wrap(`${verdict}  ${report.verdict.reason}`, width));
+  out.push(...wrap(`${verdict}  ${sentenceCase(report.verdict.reason)}`, width));
   if (report.corpus.searched) out.push(`Corpus searched: ${report.corpus.size} article${report.corpus.size === 1 ? '' : 's'}.`);
 
   report.sources.forEach((src, i) => {

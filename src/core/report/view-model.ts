@@ -186,3 +186,8 @@ export function describeSource(s: ReportSource): string {
   const bits = [s.outlet, s.title ? `"${s.title}"` : null, s.published ? s.published.slice(0, 10) : null].filter(Boolean);
   return `${bits.join(', ') || '(untitled)'} [${s.id}]`;
 }
+
+/** First letter upper-cased, for reasons shown as a sentence. */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
