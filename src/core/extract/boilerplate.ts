@@ -146,6 +146,10 @@ const REFUSAL_OPENER = re(
 const REFUSAL_TOPIC = re(
   String.raw`\b(?:assist|rewrite|re-write|rephrase|paraphrase|fulfil+|comply|your request|this request|that request|generate|create (?:content|that)|provide (?:a |the )?(?:rewritten|paraphrased)|help with (?:that|this)|language model|ai model|openai|content polic(?:y|ies)|guidelines)\b`,
 );
+// What an assistant says after refusing; only cut once a refusal has been seen.
+const REFUSAL_FOLLOW_UP = re(
+  String.raw`^(?:if you(?:['’]d| would) like|would you like|let me know|feel free|however,? i can|instead,? i can|i can (?:also )?(?:help|provide|offer|write|summari[sz]e|assist)|i(?:['’]d| would) be (?:happy|glad) to|please (?:provide|let me know|feel free))\b`,
+);
 const AI_SELF = re(String.raw`^(?:as an ai(?: language model| assistant| model|,)|as a language model)`);
 
 const TEMPLATE_LINE = [
@@ -189,6 +193,8 @@ function wordCount(line: string): number {
 /** "Facebook Twitter WhatsApp Pinterest Email": only share vocabulary, naming a platform. */
 function isShareWordList(line: string): boolean {
   const words = line.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  // A share button on its own line: "Facebook", "WhatsApp", "Print".
+  if (words.length === 1) return PLATFORM_WORDS.has(words[0] ?? '') && /^[\p{L}-]+$/u.test(line);
   if (words.length < 2) return false;
   if (/[.!?]["”’)]?$/u.test(line) && words.length > 6) return false;
   const platforms = words.filter((w) => PLATFORM_WORDS.has(w)).length;
@@ -262,6 +268,7 @@ export function removeBoilerplate(text: string): { text: string; removed: Remove
   let position = 0;
   let tail = false;
   let linkBudget = 0;
+  let refusalSeen = false;
   const kept: string[] = [];
 
   for (const lines of paragraphs) {
@@ -285,7 +292,12 @@ export function removeBoilerplate(text: string): { text: string; removed: Remove
         continue;
       }
       linkBudget = 0;
+      if (refusalSeen && REFUSAL_FOLLOW_UP.test(line)) {
+        removed.push({ text: line, reason: 'llm-refusal' });
+        continue;
+      }
       const reason = classifyLine(line);
+      if (reason === 'llm-refusal') refusalSeen = true;
       if (reason) {
         removed.push({ text: line, reason });
         if (reason === 'related-links' && isRelatedHeading(line)) linkBudget = MAX_RELATED_LINKS;
@@ -308,5 +320,12 @@ function stripInlineTokens(line: string, removed: RemovedText[]): string {
     removed.push({ text: f.text, reason: 'template-leftover' });
     out = out.replace(f.text, ' ');
   }
-  return out === line ? line : out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+  if (out === line) return line;
+  // Tidy the gap a token leaves: "[City], [date] – The ..." and "said the librarian, {{name}}."
+  return out
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/,+([.;:!?])/g, '$1')
+    .replace(/^[\s,;:–—-]+/u, '')
+    .trim();
 }

@@ -25,8 +25,10 @@ export { normalizeDate } from './metadata.ts';
 /** How many leading paragraphs may hold the title, byline or date lines. */
 const HEADER_PARAGRAPHS = 4;
 
-const BYLINE_LINE = /^(?:by|written by|posted by|words by)\s*:?\s+(\p{Lu}[\p{L}.'’ -]{1,60}(?:(?:,| and| &) \p{Lu}[\p{L}.'’ -]{1,60}){0,3})(?:\s*[,|–—-]\s*.{0,60})?$/u;
+const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Ww]ords by)\s*:?\s+(\p{Lu}[\p{L}.'’ -]{1,60}(?:(?:,| and| &) \p{Lu}[\p{L}.'’ -]{1,60}){0,3})(?:\s*[,|–—-]\s*.{0,60})?$/u;
 const DATE_LINE = /^(?:published|updated|posted|last updated|first published|date)(?: on| at)?\s*:?\s+(.{4,60})$/i;
+// A bare date, optionally with a time and a reading-time note: "November 2, 2023 · 4 min read".
+const BARE_DATE_LINE = /^(?:[A-Za-z]{3,9},?\s+)?(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?(?:\s*[·|•–—-]\s*\d+\s*min(?:ute)?s?\s*read)?$/i;
 
 function comparable(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -59,7 +61,7 @@ function liftHeader(paragraphs: string[], title: string | null): Header {
       body.splice(i, 1);
       continue;
     }
-    const date = DATE_LINE.exec(p);
+    const date = DATE_LINE.exec(p) ?? (BARE_DATE_LINE.test(p) ? [p, p] : null);
     if (date && normalizeDate(date[1])) {
       published ??= normalizeDate(date[1]);
       removed.push({ text: p, reason: 'timestamp' });

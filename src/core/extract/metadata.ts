@@ -86,7 +86,11 @@ function isUrlish(s: string): boolean {
 export function cleanByline(s: string | null | undefined): string | null {
   const t = collapse(s);
   if (!t || isUrlish(t)) return null;
-  const out = t.replace(/^(?:by|written by|posted by|author)\s*:?\s+/i, '').trim();
+  const out = t
+    .replace(/^(?:by|written by|posted by|author)\s*:?\s+/i, '')
+    // "Jane Doe, Staff Reporter" / "Jane Doe - BBC News": the role is not the name.
+    .replace(/\s*(?:,|\s[|–—-])\s*[\p{L} .&]*\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist|journalist|bureau|desk|agencies|news|press)\b.*$/iu, '')
+    .trim();
   return out && out.length <= 200 ? out : null;
 }
 
@@ -151,7 +155,7 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   if (site && last.toLowerCase() === site) return title.slice(0, title.length - last.length).replace(/\s+[|\-–—»·:]{1,2}\s+$/, '').trim();
   if (site && first.toLowerCase() === site) return title.slice(first.length).replace(/^\s+[|\-–—»·:]{1,2}\s+/, '').trim();
   // Without a known site name, only a short last segment after a pipe-like separator is a suffix.
-  const sep = /\s+([|»·]|[-–—])\s+(?!.*\s+(?:[|»·]|[-–—])\s+)/.exec(title);
+  const sep = /\s+(?:[|»·]|[-–—]|::)\s+(?!.*\s+(?:[|»·]|[-–—]|::)\s+)/.exec(title);
   const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
   if (sep && words(last) <= 4 && words(title.slice(0, sep.index)) >= 3) return title.slice(0, sep.index).trim();
   return title;
