@@ -1,0 +1,268 @@
+/**
+ * @module adapters/cli/index-command
+ * `unspun index <paths...>`: reads JSONL, HTML, text, WARC and feed files (gzipped or not,
+ * folders recursively) into the SQLite store, one transaction per batch.
+ *
+ * - Content already stored (same normalised-text hash) is skipped before fingerprinting, so
+ *   re-indexing is a fast no-op ("0 added, N unchanged") and a killed run resumes where its
+ *   last committed batch ended. A kill never leaves a half-written batch (SQLite WAL).
+ * - Each bad input prints one line naming the file (and line/record) and the run goes on.
+ * - Exit: 0 all indexed; 65 some inputs failed (the good ones are indexed); 66 a path does
+ *   not exist (nothing is indexed); 74 the store cannot be opened or written; 130 interrupted.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { ERROR_CATALOG, UnspunError, isUnspunError } from '../../core/errors.ts';
+import { contentHash, fingerprintBands } from '../../core/index/index.ts';
+import { DEFAULT_BATCH, DEFAULT_MAX_BYTES } from '../../core/index/settings.ts';
+import type { IndexRecord } from '../../core/store.ts';
+import type { ReferenceArticle } from '../../core/types.ts';
+import { ingestFiles, walkInputs, type InputFile } from '../ingest/index.ts';
+import { openSqliteStore, type SqliteStore } from '../store-sqlite/index.ts';
+
+/** Error lines printed per file before the rest are only counted (a Latin-1 JSONL would print one per line). */
+const MAX_ERRORS_SHOWN_PER_FILE = 10;
+/** Plain progress lines when stderr is not a terminal, at most this often. */
+const PLAIN_PROGRESS_MS = 5000;
+
+export interface IndexRunOptions {
+  paths: string[];
+  db: string;
+  batch?: number;
+  maxBytes?: number;
+  /** Progress and error lines (default process.stderr). A TTY gets a bar, anything else plain lines. */
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The summary line (default process.stdout). */
+  stdout?: NodeJS.WritableStream;
+  /** Stop after the current batch (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Called after each committed batch; tests use it to simulate a crash. */
+  onBatch?: (info: { batches: number; store: SqliteStore }) => void;
+}
+
+export interface IndexSummary {
+  added: number;
+  unchanged: number;
+  replaced: number;
+  /** Inputs (files, lines, records) that failed. */
+  errors: number;
+  /** Failed inputs by error code. */
+  errorCodes: Partial<Record<string, number>>;
+  files: number;
+  /** Files inside folders skipped for an unknown extension. */
+  skipped: number;
+  seconds: number;
+  articlesPerSecond: number;
+  /** Articles in the store at the end. */
+  total: number;
+  interrupted: boolean;
+  /**
+   * Why the run did not fully succeed, not yet printed: a missing path (INPUT_NOT_FOUND), the
+   * store (STORE_*), or INPUT_PARTIAL when some inputs failed (each of those was printed).
+   */
+  failure: UnspunError | null;
+  /** Process exit code this run deserves (see module header). */
+  exitCode: number;
+}
+
+interface Progress {
+  update(articles: number, bytes: number, file: string): void;
+  log(line: string): void;
+  stop(): void;
+}
+
+function makeProgress(stream: IndexRunOptions['stderr'] & {}, totalBytes: number, start: number): Progress {
+  const rate = (n: number) => (n / Math.max(0.001, (Date.now() - start) / 1000)).toFixed(0);
+  if (stream.isTTY) {
+    const multi = new cliProgress.MultiBar(
+      {
+        stream: stream as NodeJS.WriteStream,
+        format: 'indexing [{bar}] {percentage}% | {articles} articles | {rate}/s | {file}',
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    const bar = multi.create(Math.max(1, totalBytes), 0, { articles: 0, rate: '0', file: '' });
+    return {
+      update: (articles, bytes, file) => bar.update(Math.min(bytes, totalBytes), { articles, rate: rate(articles), file }),
+      log: (line) => multi.log(`${line}\n`),
+      stop: () => multi.stop(),
+    };
+  }
+  let last = Date.now();
+  return {
+    update: (articles, bytes, file) => {
+      if (Date.now() - last < PLAIN_PROGRESS_MS) return;
+      last = Date.now();
+      const pct = totalBytes ? Math.min(100, Math.round((100 * bytes) / totalBytes)) : 0;
+      stream.write(`indexing: ${articles} articles, ${rate(articles)}/s, ${pct}% of input read (${file})\n`);
+    },
+    log: (line) => stream.write(`${line}\n`),
+    stop: () => {},
+  };
+}
+
+/** Runs an index job and returns its summary; never throws for bad inputs (see exitCode). */
+export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
+  const stderr = opts.stderr ?? process.stderr;
+  const stdout = opts.stdout ?? process.stdout;
+  const batchSize = Math.max(1, opts.batch ?? DEFAULT_BATCH);
+  const start = Date.now();
+  const summary: IndexSummary = {
+    added: 0, unchanged: 0, replaced: 0, errors: 0, errorCodes: {}, files: 0, skipped: 0,
+    seconds: 0, articlesPerSecond: 0, total: 0, interrupted: false, failure: null, exitCode: 0,
+  };
+  const finish = (failure: UnspunError | null): IndexSummary => {
+    summary.seconds = (Date.now() - start) / 1000;
+    summary.articlesPerSecond = (summary.added + summary.replaced + summary.unchanged) / Math.max(0.001, summary.seconds);
+    summary.failure = failure;
+    summary.exitCode = failure ? failure.exitCode : summary.interrupted ? 130 : 0;
+    return summary;
+  };
+
+  const walk = await walkInputs(opts.paths);
+  if (walk.missing.length) {
+    const [first] = walk.missing;
+    return finish(walk.missing.length === 1 ? first : new UnspunError(first.code, walk.missing.map((e) => e.subject).join(', ')));
+  }
+  summary.files = walk.files.length;
+  summary.skipped = walk.skipped.length;
+
+  let store: SqliteStore;
+  try {
+    store = await openSqliteStore(opts.db, { cacheMb: 256 });
+  } catch (err) {
+    return finish(isUnspunError(err) ? err : new UnspunError('STORE_OPEN_FAILED', opts.db, (err as Error).message, { cause: err }));
+  }
+
+  const totalBytes = walk.files.reduce((n, f) => n + f.size, 0);
+  const progress = makeProgress(stderr, totalBytes, start);
+  const shownPerFile = new Map<string, number>();
+  const report = (error: UnspunError, file: InputFile | null) => {
+    summary.errors++;
+    summary.errorCodes[error.code] = (summary.errorCodes[error.code] ?? 0) + 1;
+    const key = file?.display ?? '';
+    const shown = shownPerFile.get(key) ?? 0;
+    shownPerFile.set(key, shown + 1);
+    if (shown < MAX_ERRORS_SHOWN_PER_FILE) progress.log(`unspun: ${error.message}`);
+    else if (shown === MAX_ERRORS_SHOWN_PER_FILE) progress.log(`unspun: ${key}: further errors in this file are counted, not shown`);
+  };
+  for (const e of walk.errors) report(e, null);
+
+  let bytesRead = 0;
+  let batches = 0;
+  let pending: ReferenceArticle[] = [];
+  let currentFile = '';
+  let fatal: UnspunError | null = null;
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    // Hash first (cheap), skip what is stored or repeated in this batch, fingerprint the rest.
+    const hashes = batch.map((a) => contentHash(a.text));
+    const known = await store.knownHashes([...new Set(hashes)]);
+    const records: IndexRecord[] = [];
+    const seen = new Set<string>();
+    batch.forEach((article, i) => {
+      const h = hashes[i];
+      if (known.has(h) || seen.has(h)) {
+        summary.unchanged++;
+        return;
+      }
+      seen.add(h);
+      records.push({ article, contentHash: h, bands: fingerprintBands(article.text) });
+    });
+    if (records.length) {
+      const r = await store.put(records);
+      summary.added += r.added;
+      summary.unchanged += r.unchanged;
+      summary.replaced += r.replaced;
+    }
+    batches++;
+    opts.onBatch?.({ batches, store });
+  };
+
+  try {
+    const items = ingestFiles(walk.files, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onBytes: (n) => (bytesRead += n) });
+    for await (const item of items) {
+      if (item.file) currentFile = item.file.display;
+      if (!item.ok) report(item.error, item.file);
+      else {
+        pending.push(item.article);
+        if (pending.length >= batchSize) await flush();
+      }
+      progress.update(summary.added + summary.replaced + summary.unchanged + pending.length, bytesRead, currentFile);
+      if (opts.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+    }
+    await flush();
+  } catch (err) {
+    fatal = isUnspunError(err) ? err : new UnspunError('STORE_WRITE_FAILED', opts.db, (err as Error).message, { cause: err });
+  } finally {
+    progress.stop();
+    try {
+      summary.total = await store.count();
+    } catch {
+      // the store failed; the fatal error says why
+    }
+    await store.close();
+  }
+  let failure = fatal;
+  if (!failure && summary.errors) {
+    const n = summary.errors;
+    failure = new UnspunError('INPUT_PARTIAL', null, `${n} input${n === 1 ? '' : 's'} failed (listed above); everything else was indexed`);
+  }
+  if (!failure && walk.files.length === 0) {
+    failure = new UnspunError('INPUT_EMPTY', opts.paths.join(', '), 'no input files (.jsonl, .html, .txt, .warc, .xml, .rss, .atom, optionally .gz)');
+  }
+  const s = finish(failure);
+  const done = s.added + s.replaced + s.unchanged;
+  stdout.write(
+    `${s.interrupted ? 'interrupted: ' : ''}${s.added} added, ${s.unchanged} unchanged, ${s.replaced} replaced, ${s.errors} errors` +
+      ` in ${s.seconds.toFixed(1)} s (${Math.round(done / Math.max(0.001, s.seconds))} articles/s); ${s.total} articles in ${opts.db}` +
+      `${s.skipped ? `; ${s.skipped} files of unknown type skipped` : ''}\n`,
+  );
+  return s;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+/** Adds `unspun index` to a commander program. Failures throw UnspunErrors for the caller to print and map to exit codes. */
+export function registerIndexCommand(program: Command): void {
+  program
+    .command('index')
+    .description('add reference articles (JSONL, HTML, text, WARC, RSS/Atom; .gz too; folders recurse) to the index')
+    .argument('<paths...>', 'files or folders to index')
+    .option('--db <path>', 'the index file', './unspun.db')
+    .option('--batch <n>', 'articles per transaction', positiveInt, DEFAULT_BATCH)
+    .option('--max-bytes <n>', 'largest single document, JSONL line or WARC record, in bytes', positiveInt, DEFAULT_MAX_BYTES)
+    .action(async (paths: string[], flags: { db: string; batch: number; maxBytes: number }) => {
+      const abort = new AbortController();
+      const onSignal = () => {
+        if (abort.signal.aborted) process.exit(130);
+        process.stderr.write('\nunspun: stopping after the current batch (press Ctrl-C again to quit now)\n');
+        abort.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      let s: IndexSummary;
+      try {
+        s = await runIndex({ paths, db: flags.db, batch: flags.batch, maxBytes: flags.maxBytes, signal: abort.signal });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      // The caller (main.ts) prints a thrown UnspunError as one line and exits with its code.
+      if (s.failure) throw s.failure;
+      if (s.interrupted) process.exit(130);
+    });
+}
