@@ -92,7 +92,7 @@ const SOCIAL_FOLLOW = [
 const AD_SLOT = [
   re(String.raw`^(?:\[ad_?\d+\]\s*)+$`),
   re(String.raw`^(?:advertisement|advertisements|advertising|sponsored|sponsored content|paid content|ad|ads|promoted|promotion)\s*[:\-–—]?$`),
-  re(String.raw`^(?:story|article|content|text) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad|advert)?\.?$`),
+  re(String.raw`^(?:story|article|content|text) continues (?:below|after)(?:\s+(?:this |the )?(?:advertisement|ad|advert))?\.?$`),
   re(String.raw`^(?:continue reading|scroll (?:down )?to continue(?: with content| reading)?)(?: below)?(?: the)?(?: advertisement| ad)?\.?$`),
   re(String.raw`^(?:skip|close) (?:this )?(?:ad|advertisement)$`),
 ];
@@ -281,9 +281,10 @@ export function removeBoilerplate(text: string): { text: string; removed: Remove
         removed.push({ text: line, reason: classifyLine(line) ?? 'comments' });
         continue;
       }
-      if (position / total >= COMMENTS_TAIL_MIN_POSITION && COMMENTS_HEADING.some((r) => r.test(line))) {
+      if (COMMENTS_HEADING.some((r) => r.test(line))) {
+        // Early on it is a comment-count link by the byline; late, the thread follows it.
         removed.push({ text: line, reason: 'comments' });
-        tail = true;
+        tail = position / total >= COMMENTS_TAIL_MIN_POSITION;
         continue;
       }
       if (linkBudget > 0 && looksLikeLinkTitle(line) && classifyLine(line) === null) {
