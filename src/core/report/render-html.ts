@@ -40,7 +40,7 @@ del{background:var(--del);color:var(--del-ink);border-radius:2px;padding:0 1px}
 .row.omitted .flag{background:var(--del-ink)}
 .empty{color:var(--muted);font-style:italic}
 .chips{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:6px;margin-top:6px;list-style:none;padding:0}
-.chip{border:1px solid var(--line);border-radius:999px;padding:2px 10px;font-size:.85rem;background:#fff}
+.chip{border:1px solid var(--line);border-radius:10px;padding:2px 10px;font-size:.85rem;background:#fff}
 .chip .k{font-weight:700;text-transform:uppercase;font-size:.75rem;margin-right:4px}
 .sev-high{border-color:#c62828;background:#fdecea}.sev-medium{border-color:#e0a000;background:#fff8e1}
 .sev-low,.sev-none{color:var(--muted)}
@@ -174,7 +174,8 @@ function rowHtml(row: ReportRow): string {
 function chip(c: ReportChange, quote: boolean): string {
   const e = escapeHtml;
   const alone = c.scope === 'single-article' ? ' <span class="alone">(from the article alone)</span>' : '';
-  const words = [...c.evidence.source.map((w) => `<del>${e(w)}</del>`), ...c.evidence.suspect.map((w) => `<ins>${e(w)}</ins>`)].join(' ');
+  const short = [...c.evidence.source, ...c.evidence.suspect].every((w) => w.length <= 80);
+  const words = short ? [...c.evidence.source.map((w) => `<del>${e(w)}</del>`), ...c.evidence.suspect.map((w) => `<ins>${e(w)}</ins>`)].join(' ') : '';
   const quoted = quote && (c.suspectText ?? c.sourceText) ? ` <q>${e(clip(c.suspectText ?? c.sourceText ?? ''))}</q>` : '';
   return (
     `<li class="chip sev-${e(c.severity)}" title="${e(c.evidence.rule)}"><span class="k">${e(c.kind)}</span>` +

@@ -30,6 +30,8 @@ export interface TerminalOptions {
 /** Below this width the two sides are stacked instead of side by side. */
 export const SIDE_BY_SIDE_MIN_WIDTH = 110;
 const DEFAULT_WIDTH = 100;
+/** Longer evidence strings are whole passages, already printed in the row. */
+const MAX_EVIDENCE_WORD_CHARS = 60;
 const MIN_WIDTH = 40;
 
 const ANSI = {
@@ -165,10 +167,10 @@ function changeLines(c: ReportChange, width: number, paint: Paint): string[] {
     c.severity === 'high' ? ['bold', 'red'] : c.severity === 'medium' ? ['yellow'] : ['dim'];
   const alone = c.scope === 'single-article' ? ' (from the article alone)' : '';
   const head = `  ▸ ${paint(c.kind.toUpperCase(), 'bold')} ${paint(c.severity, ...sevStyle)}${alone}: `;
-  const words =
-    c.evidence.suspect.length > 0 || c.evidence.source.length > 0
-      ? ` [${[...c.evidence.source.map((w) => `-${w}`), ...c.evidence.suspect.map((w) => `+${w}`)].join(' ')}]`
-      : '';
+  // The words at stake, when they are short enough to read at a glance (a whole inserted or
+  // omitted sentence is already shown above).
+  const at = [...c.evidence.source.map((w) => `-${w}`), ...c.evidence.suspect.map((w) => `+${w}`)];
+  const words = at.length > 0 && at.every((w) => w.length <= MAX_EVIDENCE_WORD_CHARS) ? ` [${at.join(' ')}]` : '';
   return wrap(head + c.evidence.reason + words, width, '      ');
 }
 
