@@ -113,21 +113,32 @@ export function blockParagraphs(root: Node): string[] {
     if (t) out.push(t);
     current = '';
   };
-  const walk = (node: Node): void => {
+  // Iterative walk: scraped pages can nest thousands of levels deep. A `null` entry marks the
+  // end of a block element.
+  const stack: (Node | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (node === undefined) break;
     if (node.nodeType === 3) {
       current += node.textContent ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const el = node as Element;
     const block = BLOCK_TAGS.has(el.tagName);
-    if (block) flush();
+    if (block) {
+      flush();
+      stack.push(null);
+    }
     // Table cells of one row read as one line.
     if (el.tagName === 'TD' || el.tagName === 'TH') current += ' ';
-    for (const child of el.childNodes) walk(child);
-    if (block) flush();
-  };
-  walk(root);
+    const children = [...node.childNodes];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   flush();
   return out;
 }
@@ -149,15 +160,20 @@ export function extractHtml(html: string, inputUrl: string | null | undefined): 
   const { document } = parseHTML(source);
   const meta = readMetadata(document, inputUrl);
 
+  const prepare = (doc: Document): RemovedText[] => {
+    for (const el of [...doc.querySelectorAll(ALWAYS_DROP)]) el.remove();
+    return stripFurniture(doc);
+  };
   for (const el of [...document.querySelectorAll(ALWAYS_DROP)]) el.remove();
   const visibleChars = textLength(document.body);
-  const removed = stripFurniture(document);
+  const removed = prepare(document);
 
   let paragraphs: string[] = [];
   let readabilityByline: string | null = null;
   let readabilityTitle: string | null = null;
   try {
-    const result = new Readability<Node>(document.cloneNode(true) as Document, {
+    // Readability rewrites the document it reads; the fallback below re-parses instead.
+    const result = new Readability<Node>(document, {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       serializer: (node: Node) => node,
     }).parse();
@@ -170,6 +186,10 @@ export function extractHtml(html: string, inputUrl: string | null | undefined): 
     // Readability throws on a few malformed trees; the fallback below still reads the page.
     paragraphs = [];
   }
-  if (paragraphs.length === 0) paragraphs = fallbackParagraphs(document);
+  if (paragraphs.length === 0) {
+    const fresh = parseHTML(source).document;
+    prepare(fresh);
+    paragraphs = fallbackParagraphs(fresh);
+  }
   return { meta, readabilityByline, readabilityTitle, paragraphs, removed, visibleChars };
 }

@@ -115,5 +115,7 @@ function extractFromText(input: RawInput): ExtractedArticle {
 
 /** Extracts an article's fields and clean body from raw HTML or plain text. */
 export function extractArticle(input: RawInput): ExtractedArticle {
-  return input.kind === 'html' ? extractFromHtml(input) : extractFromText(input);
+  // Text pasted into an HTML field has no tags; reading it as HTML would merge its paragraphs.
+  const isHtml = input.kind === 'html' && /<[a-z!/]/i.test(input.content);
+  return isHtml ? extractFromHtml(input) : extractFromText(input);
 }
