@@ -89,5 +89,14 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
     if (ok(mid)) lo = mid;
     else hi = mid - 1;
   }
+  // The longest good prefix may end in the lead bytes of the bad sequence: step back over them.
+  for (let k = 0; k < 4 && lo - k >= 0; k++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, lo - k));
+      return lo - k;
+    } catch {
+      // keep stepping back
+    }
+  }
   return lo;
 }
