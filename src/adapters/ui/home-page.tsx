@@ -67,7 +67,17 @@ export function HomePage() {
 
   return (
     <div className="home">
-      <section className="panel">
+      <section
+        className="panel"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={(e) => {
+          if (e.currentTarget === e.target) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
         <h1>Trace an article</h1>
         <p className="lede">
           Paste a suspect article, or drop its saved page. unspun looks for its source in the corpus and shows, sentence by
@@ -89,15 +99,7 @@ export function HomePage() {
             rows={12}
             disabled={busy}
           />
-          <div
-            className={'dropzone' + (dragging ? ' dragging' : '')}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-          >
+          <div className={'dropzone' + (dragging ? ' dragging' : '')}>
             {file ? (
               <span>
                 Using <strong>{file.name}</strong> ({file.body.kind === 'html' ? 'web page' : 'plain text'}).{' '}
@@ -138,6 +140,11 @@ export function HomePage() {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Tracing…' : 'Trace'}
           </button>
+          {busy && (
+            <p className="muted" role="status">
+              Extracting the article, searching the corpus and comparing sentences: this takes a few seconds.
+            </p>
+          )}
         </form>
       </section>
       <RecentReports />

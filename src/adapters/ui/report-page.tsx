@@ -118,7 +118,7 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
           ) : null}
         </p>
         <p className={'verdict ' + (report.verdict.found ? 'found' : 'not-found')}>
-          <strong>{report.verdict.found ? 'Source found.' : 'No source found.'}</strong> {report.verdict.reason}
+          <strong>{report.verdict.found ? 'Source found.' : 'No source found.'}</strong> {sentenceCase(report.verdict.reason)}
         </p>
         <div className="actions">
           <Link to={`/r/${stored.id}`} className="button permalink">
@@ -222,6 +222,10 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
       )}
     </div>
   );
+}
+
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function rowKey(row: ReportRow, i: number): string {

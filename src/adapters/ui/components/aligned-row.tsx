@@ -50,7 +50,7 @@ export function AlignedRow(props: { row: ReportRow; single: boolean; multiSource
           </>
         )}
       </div>
-      <div className="connector" aria-hidden="true">
+      <div className="connector" aria-hidden="true" title={row.kind === 'pair' ? `The two sides are ${similarity}% similar` : undefined}>
         {row.kind === 'pair' ? <span className="link">{similarity}%</span> : <span className="link broken">✕</span>}
       </div>
       <div className="side source">

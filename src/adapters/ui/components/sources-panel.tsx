@@ -52,7 +52,7 @@ export function SourcesPanel({ report }: { report: Report }) {
               <p className="why">{s.why}</p>
               {s.signals.sharedRare.length > 0 && (
                 <p className="shared">
-                  Shared rare details:{' '}
+                  <span>Shared rare details:</span>
                   {s.signals.sharedRare.map((w, k) => (
                     <code key={k}>{w}</code>
                   ))}
