@@ -74,7 +74,7 @@ export const ATTRIBUTION_VERBS: ReadonlySet<string> = new Set([
  * unattributed. Patterns are regular expressions over the sentence (case-insensitive).
  */
 export const UNATTRIBUTED_PATTERNS: readonly { id: string; re: RegExp }[] = [
-  { id: 'reports-confirm', re: /\b(?:reports?|accounts?|sources?|evidence|findings|data)\s+(?:now\s+)?(?:confirm|confirms|confirmed|show|shows|showed|prove|proves|proved|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed|say|says|said|claim|claims)\b/i },
+  { id: 'reports-confirm', re: /(?<!\b(?:the|this|that|these|its|his|her|their|our|a|an|new|latest|same|annual|whose)\s)\b(?:reports?|accounts?|sources?|evidence|findings|data)\s+(?:now\s+)?(?:confirm|confirms|confirmed|show|shows|showed|prove|proves|proved|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed|say|says|said|claim|claims)\b/i },
   { id: 'sources-say', re: /\b(?:sources?|insiders?|officials|observers|analysts|experts|critics|witnesses|residents|people|many|some|others)\s+(?:close to [\w\s]+?\s+)?(?:say|says|said|believe|believed|claim|claimed|argue|argued|suggest|suggested|fear|feared|think|thought|agree|agreed|contend|insist|note|noted|warn|warned)\b/i },
   { id: 'it-is-believed', re: /\bit\s+(?:is|was|has been|had been)\s+(?:widely\s+|generally\s+|commonly\s+)?(?:believed|thought|said|reported|understood|claimed|alleged|known|rumou?red|feared|expected|estimated|assumed|argued|suggested)\b/i },
   { id: 'according-to-reports', re: /\baccording to (?:(?:some|many|several|multiple|local|media|news|unconfirmed|recent|official|various)\s+)*(?:reports?|sources?|accounts?|estimates|observers|experts|analysts|insiders|officials|witnesses)\b/i },

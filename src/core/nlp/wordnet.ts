@@ -29,6 +29,10 @@ export interface WordNet {
   baseForms(word: string): string[];
   /** Whether WordNet lists this lemma only as a proper name (capitalised in every synset). */
   isProperName(lemma: string): boolean;
+  /** How often the lemma's senses were seen in the SemCor sense-tagged corpus (0 = rare word). */
+  tagCount(lemma: string): number;
+  /** Every lemma (lower case, `_` between words). */
+  lemmas(): IterableIterator<string>;
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
@@ -86,6 +90,7 @@ function load(): WordNet {
   const lemmaSensesByPos = new Map<string, string[]>();
   const synsetLemmas = new Map<string, string[]>();
   const antonymMap = new Map<string, Set<string>>();
+  const tagCounts = new Map<string, number>();
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
 
@@ -99,6 +104,7 @@ function load(): WordNet {
       const pointerCount = Number(f[3]);
       // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...
       const offsetsStart = 4 + pointerCount + 2;
+      tagCounts.set(lemma, (tagCounts.get(lemma) ?? 0) + Number(f[offsetsStart - 1]));
       const ids: string[] = [];
       for (let i = 0; i < synsetCount; i++) ids.push(pos + f[offsetsStart + i]);
       lemmaSensesByPos.set(pos + ':' + lemma, ids);
@@ -109,12 +115,16 @@ function load(): WordNet {
     const data = readFileSync(join(dir, `data.${POS_FILES[pos]}`), 'utf8');
     for (const line of data.split('\n')) {
       if (!line || line.startsWith(' ')) continue;
+      // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (sym offset pos src/tgt)* | gloss
+      const head = line.split(' ', 4);
+      const wordCount = parseInt(head[3], 16);
       const bar = line.indexOf(' | ');
-      const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
-      // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (sym offset pos src/tgt)*
+      const antonymAt = line.indexOf(' ! ');
+      // Only synsets with antonym pointers need their pointer list split (saves most of the load time).
+      const hasAntonyms = antonymAt >= 0 && (bar < 0 || antonymAt < bar);
+      const f = hasAntonyms ? (bar >= 0 ? line.slice(0, bar) : line).split(' ') : line.split(' ', 4 + 2 * wordCount);
       const ssType = f[2] === 's' ? 'a' : (f[2] as WordNetPos);
       const id = ssType + f[0];
-      const wordCount = parseInt(f[3], 16);
       const words: string[] = [];
       for (let i = 0; i < wordCount; i++) {
         const raw = f[4 + 2 * i].replace(/\(.*\)$/, '');
@@ -123,6 +133,7 @@ function load(): WordNet {
         words.push(lower);
       }
       synsetLemmas.set(id, words);
+      if (!hasAntonyms) continue;
       let p = 4 + 2 * wordCount;
       const pointers = Number(f[p++]);
       for (let i = 0; i < pointers; i++, p += 4) {
@@ -157,6 +168,8 @@ function load(): WordNet {
     lemmasOf: (id) => synsetLemmas.get(id) ?? EMPTY,
     antonyms: (lemma) => antonymMap.get(lemma) ?? EMPTY_SET,
     has,
+    tagCount: (lemma) => tagCounts.get(lemma) ?? 0,
+    lemmas: () => lemmaSenses.keys(),
     isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
     baseForms(word: string): string[] {
       const w = word.toLowerCase();

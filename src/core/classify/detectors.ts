@@ -1,0 +1,445 @@
+/**
+ * @module core/classify/detectors
+ * One function per distortion a fact-checker cares about, each comparing the two sides of an
+ * aligned pair and returning findings with the exact words at stake and a plain reason.
+ * Equivalent renderings are never findings: figures and dates compare by value, names by
+ * {@link sameEntity}, words by WordNet dictionary form.
+ */
+import { NEGATORS, STOPWORDS, stem, type Token } from '../text/tokens.ts';
+import { getWordNet } from '../nlp/wordnet.ts';
+import { sameEntity, type EntityMention } from '../nlp/entities.ts';
+import type { DateMention, Quantity } from '../nlp/numbers.ts';
+import {
+  ATTRIBUTION_VERBS, CERTAINTY, FRAMING_GROUPS, HEDGE_PHRASES, HEDGES, LOADED, REVERSAL_CLUSTERS,
+} from '../nlp/lexicons.ts';
+import type { Severity } from '../types.ts';
+import { span, tokenSpan, type Finding, type PairContext, type Side, type Span } from './pair.ts';
+import { NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
+
+const qSpan = (side: Side, q: { start: number; end: number }): Span => span(side.text, q.start, q.end);
+
+function describeApprox(q: Quantity): string {
+  return q.qualifier ? `"${q.qualifier}" (${q.approximation === 'approx' ? 'approximately' : q.approximation === 'below' ? 'just under' : q.approximation === 'above' ? 'more than' : 'exactly'})` : 'no qualifier';
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** Figures whose value changed, or whose qualifier changed meaning ("about 500" -> "almost 500"). */
+export function detectNumbers(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const out: Finding[] = [];
+  const srcLeft = [...source.quantities];
+  const susLeft: Quantity[] = [];
+  for (const q of suspect.quantities) {
+    const k = srcLeft.findIndex((s) => sameValue(s.value, q.value));
+    if (k < 0) {
+      susLeft.push(q);
+      continue;
+    }
+    const s = srcLeft.splice(k, 1)[0];
+    const qualifierChanged =
+      s.approximation !== q.approximation &&
+      !(isPlain(s) && isPlain(q)) &&
+      !((s.approximation === 'approx' && isPlain(q)) || (q.approximation === 'approx' && isPlain(s)));
+    if (qualifierChanged) {
+      out.push({
+        kind: 'number', rule: 'number-qualifier',
+        reason: `The figure ${s.numberText} keeps its value but its qualifier changed from ${describeApprox(s)} to ${describeApprox(q)}.`,
+        suspect: [qSpan(suspect, q)], source: [qSpan(source, s)], severity: 'low', confidence: 0.8,
+      });
+    }
+  }
+  // Pair the remaining figures: same unit word first, then in order of appearance.
+  const pairs: [Quantity, Quantity, number][] = [];
+  for (const q of [...susLeft]) {
+    const k = srcLeft.findIndex((s) => s.unit !== null && s.unit === q.unit && s.kind === q.kind);
+    if (k >= 0) {
+      pairs.push([srcLeft.splice(k, 1)[0], q, 0.9]);
+      susLeft.splice(susLeft.indexOf(q), 1);
+    }
+  }
+  while (srcLeft.length > 0 && susLeft.length > 0 && srcLeft.length === susLeft.length) {
+    pairs.push([srcLeft.shift()!, susLeft.shift()!, 0.6]);
+  }
+  for (const [s, q, confidence] of pairs) {
+    // A figure that still appears elsewhere in the other article moved; it did not change.
+    if (ctx.sourceArticleNorms.has(normValue(q.value)) && ctx.suspectArticleNorms.has(normValue(s.value))) continue;
+    const diff = Math.abs(s.value - q.value) / Math.max(Math.abs(s.value), Math.abs(q.value), 1e-9);
+    let severity: Severity = diff <= NUMBER_LOW_DIFF ? 'low' : diff <= NUMBER_MEDIUM_DIFF ? 'medium' : 'high';
+    if (severity === 'medium' && q.approximation === 'approx') severity = 'low';
+    out.push({
+      kind: 'number', rule: 'number-mismatch',
+      reason: `The source gives ${s.text} but the copy says ${q.text}.`,
+      suspect: [qSpan(suspect, q)], source: [qSpan(source, s)], severity, confidence,
+    });
+  }
+  for (const q of susLeft) {
+    if (ctx.sourceArticleNorms.has(normValue(q.value))) continue;
+    out.push({
+      kind: 'number', rule: 'number-added',
+      reason: `The copy gives the figure ${q.text}, which the source does not contain.`,
+      suspect: [qSpan(suspect, q)], source: [], severity: 'medium', confidence: 0.5,
+    });
+  }
+  return out;
+}
+
+const isPlain = (q: Quantity) => q.approximation === 'none' || q.approximation === 'exact';
+const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+const normValue = (v: number) => String(v);
+
+// ---------------------------------------------------------------- dates
+
+const DATE_FAMILY: Record<DateMention['type'], string> = {
+  year: 'year', decade: 'year', month: 'month', day: 'month', weekday: 'day', relative: 'day',
+};
+
+/** Dates that changed: years, decades, months, days, weekdays and relative dates. */
+export function detectDates(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const covers = (list: DateMention[], d: DateMention) =>
+    list.some((x) => x.key === d.key || (x.type === 'day' && d.type === 'month' && x.key.startsWith(`day:${d.key.slice(6)}-`)) || (d.type === 'day' && x.type === 'month' && d.key.startsWith(`day:${x.key.slice(6)}-`)));
+  const srcOnly = source.dates.filter((d) => !covers(suspect.dates, d));
+  const susOnly = suspect.dates.filter((d) => !covers(source.dates, d));
+  const out: Finding[] = [];
+  for (const q of susOnly) {
+    const k = srcOnly.findIndex((s) => DATE_FAMILY[s.type] === DATE_FAMILY[q.type]);
+    if (k < 0) continue;
+    const s = srcOnly.splice(k, 1)[0];
+    const mixed = s.type !== q.type;
+    out.push({
+      kind: 'date', rule: 'date-mismatch',
+      reason: `The source dates this "${s.text}" but the copy says "${q.text}".`,
+      suspect: [qSpan(suspect, q)], source: [qSpan(source, s)],
+      severity: DATE_FAMILY[q.type] === 'year' ? 'high' : 'medium',
+      // "yesterday" vs "on Monday" can be the same day; a year is a year.
+      confidence: mixed ? 0.5 : 0.85,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- entities
+
+/** Names replaced by different names ("RMS Titanic" -> "HMS Titanic"). */
+export function detectEntities(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const srcOnly = source.entities.filter((e) => !suspect.entities.some((x) => sameEntity(e, x)));
+  const susOnly = suspect.entities.filter((e) => !source.entities.some((x) => sameEntity(e, x)));
+  const out: Finding[] = [];
+  for (const q of susOnly) {
+    // A name the source article uses elsewhere is not a substitution here.
+    if (q.words.every((w) => ctx.sourceArticleNorms.has(w))) continue;
+    let best: { e: EntityMention; confidence: number } | null = null;
+    for (const s of srcOnly) {
+      if (s.words.every((w) => ctx.suspectArticleNorms.has(w)) && !s.words.some((w) => q.words.includes(w))) continue;
+      const sharesWord = s.words.some((w) => q.words.includes(w));
+      const sameHunk = ctx.hunks.some((h) => h.removed.some((t) => t.start >= s.start && t.end <= s.end) && h.added.some((t) => t.start >= q.start && t.end <= q.end));
+      const confidence = sharesWord ? 0.9 : sameHunk ? 0.7 : 0;
+      if (confidence > (best?.confidence ?? 0)) best = { e: s, confidence };
+    }
+    if (!best) continue;
+    srcOnly.splice(srcOnly.indexOf(best.e), 1);
+    out.push({
+      kind: 'entity', rule: 'entity-mismatch',
+      reason: `The source names "${best.e.text}" where the copy names "${q.text}".`,
+      suspect: [qSpan(suspect, q)], source: [qSpan(source, best.e)],
+      severity: best.confidence >= 0.9 ? 'high' : 'medium', confidence: best.confidence,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- quotes
+
+const quoteWords = (tokens: Token[]) => tokens.map((t) => t.norm);
+
+/** Words changed inside quotation marks: a quote must be quoted word for word. */
+export function detectQuotes(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const out: Finding[] = [];
+  for (const q of suspect.quotes) {
+    const qw = quoteWords(q.tokens);
+    if (qw.length === 0) continue;
+    // Verbatim somewhere in the source (quoted or not): fine.
+    if (containsSequence(source.tokens.map((t) => t.norm), qw)) continue;
+    const qContent = new Set(qw.filter((w) => !STOPWORDS.has(w)).map(stem));
+    if (qContent.size === 0) continue;
+    let best: { tokens: Token[]; start: number; end: number; text: string; share: number } | null = null;
+    for (const s of source.quotes) {
+      const share = overlapShare(qContent, s.tokens);
+      if (share > (best?.share ?? 0)) best = { tokens: s.tokens, start: s.start, end: s.end, text: s.text, share };
+    }
+    if (!best || best.share < QUOTE_MATCH_MIN) continue;
+    const sw = quoteWords(best.tokens);
+    const removed = sw.filter((w) => !qw.includes(w));
+    const added = q.tokens.filter((t) => !sw.includes(t.norm));
+    if (added.length === 0 && removed.length === 0) continue;
+    const serious = added.some((t) => t.numeric || NEGATORS.has(t.norm)) || removed.some((w) => /\d/.test(w) || NEGATORS.has(w));
+    out.push({
+      kind: 'quote', rule: 'quote-altered',
+      reason: `The quotation differs from the source's: ${added.length ? `"${added.map((t) => t.text).join(' ')}" in the copy` : ''}${added.length && removed.length ? ' where the source has ' : ''}${removed.length ? `"${removed.join(' ')}"` : ''}${!removed.length ? ' is not in the source quote' : ''}.`,
+      suspect: [qSpan(suspect, q)], source: [qSpan(source, best)],
+      severity: serious ? 'high' : 'medium', confidence: best.share >= 0.6 ? 0.9 : 0.7,
+    });
+  }
+  return out;
+}
+
+function containsSequence(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function overlapShare(stems: Set<string>, tokens: Token[]): number {
+  const other = new Set(tokens.filter((t) => !STOPWORDS.has(t.norm)).map((t) => stem(t.norm)));
+  let n = 0;
+  for (const s of stems) if (other.has(s)) n++;
+  return n / stems.size;
+}
+
+// ---------------------------------------------------------------- negation
+
+function isNegator(t: Token): boolean {
+  return NEGATORS.has(t.norm) || /n't$/.test(t.norm);
+}
+
+/** Dictionary forms of a word (itself when WordNet does not know it). */
+function forms(norm: string): string[] {
+  const b = getWordNet().baseForms(norm);
+  return b.length ? b : [norm];
+}
+
+export function areAntonyms(a: string, b: string): boolean {
+  const wn = getWordNet();
+  const fb = forms(b);
+  return forms(a).some((x) => {
+    const ants = wn.antonyms(x);
+    return fb.some((y) => ants.has(y));
+  });
+}
+
+/** Polarity flipped: a negator added or dropped, or a word replaced by its WordNet antonym. */
+export function detectNegation(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const srcNeg = source.tokens.filter(isNegator);
+  const susNeg = suspect.tokens.filter(isNegator);
+  const antonymPairs: [Token, Token][] = [];
+  const srcOnly = source.tokens.filter((t) => !suspect.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric);
+  const susOnly = suspect.tokens.filter((t) => !source.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric);
+  for (const a of srcOnly) for (const b of susOnly) if (areAntonyms(a.norm, b.norm)) antonymPairs.push([a, b]);
+  const flips = Math.abs(srcNeg.length - susNeg.length) + antonymPairs.length;
+  if (flips % 2 === 0) return [];
+  if (antonymPairs.length > 0) {
+    const [a, b] = antonymPairs[0];
+    return [{
+      kind: 'negation', rule: 'antonym',
+      reason: `"${a.text}" in the source became its opposite, "${b.text}", in the copy.`,
+      suspect: [tokenSpan(suspect, b)], source: [tokenSpan(source, a)], severity: 'high', confidence: 0.75,
+    }];
+  }
+  const more = srcNeg.length > susNeg.length;
+  const negs = more ? srcNeg : susNeg;
+  const extra = negs.filter((t) => !(more ? suspect : source).norms.has(t.norm));
+  const words = extra.length ? extra : negs;
+  return [{
+    kind: 'negation', rule: more ? 'negation-dropped' : 'negation-added',
+    reason: more
+      ? `The source says "${words.map((t) => t.text).join('", "')}" here; the copy drops the negation, flipping the meaning.`
+      : `The copy adds "${words.map((t) => t.text).join('", "')}", which the source does not have, flipping the meaning.`,
+    suspect: more ? [] : words.map((t) => tokenSpan(suspect, t)),
+    source: more ? words.map((t) => tokenSpan(source, t)) : [],
+    severity: 'high',
+    confidence: Math.max(srcNeg.length, susNeg.length) > 2 ? 0.55 : 0.8,
+  }];
+}
+
+// ---------------------------------------------------------------- hedges
+
+function findHedges(side: Side): Span[] {
+  const out: Span[] = [];
+  const norms = side.tokens.map((t) => t.norm);
+  for (const phrase of HEDGE_PHRASES) {
+    const parts = phrase.split(' ');
+    for (let i = 0; i + parts.length <= norms.length; i++) {
+      if (parts.every((p, k) => norms[i + k] === p)) out.push(span(side.text, side.tokens[i].start, side.tokens[i + parts.length - 1].end));
+    }
+  }
+  for (const t of side.tokens) if (HEDGES.has(t.norm) && !out.some((s) => t.start >= s.start && t.end <= s.end)) out.push(tokenSpan(side, t));
+  return out;
+}
+
+/** A hedged claim made certain: hedge words dropped, or certainty words added. */
+export function detectHedge(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const srcHedges = findHedges(source);
+  if (srcHedges.length === 0) return [];
+  const susHedges = findHedges(suspect);
+  const certainty = suspect.tokens.filter((t) => CERTAINTY.has(t.norm) && !source.tokens.some((s) => s.norm === t.norm));
+  const dropped = srcHedges.filter((h) => !susHedges.some((s) => s.text.toLowerCase() === h.text.toLowerCase()));
+  if (certainty.length > 0 && dropped.length > 0) {
+    return [{
+      kind: 'hedge', rule: 'hedge-to-certainty',
+      reason: `The source hedges ("${dropped.map((h) => h.text).join('", "')}"); the copy states it as certain ("${certainty.map((t) => t.text).join('", "')}").`,
+      suspect: certainty.map((t) => tokenSpan(suspect, t)), source: dropped, severity: 'high', confidence: 0.85,
+    }];
+  }
+  if (susHedges.length === 0) {
+    return [{
+      kind: 'hedge', rule: 'hedge-dropped',
+      reason: `The source hedges this claim ("${srcHedges.map((h) => h.text).join('", "')}"); the copy states it without the hedge.`,
+      suspect: [], source: srcHedges, severity: 'medium', confidence: 0.6,
+    }];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------- reversal
+
+/** Meaning reversed by a word of the opposite direction ("granted" -> "limited", "frozen" -> "ongoing"). */
+export function detectReversal(ctx: PairContext): Finding[] {
+  const { source, suspect } = ctx;
+  const out: Finding[] = [];
+  const srcOnly = source.tokens.filter((t) => !suspect.norms.has(t.norm));
+  const susOnly = suspect.tokens.filter((t) => !source.norms.has(t.norm));
+  for (const cluster of REVERSAL_CLUSTERS) {
+    for (const [from, to] of [[cluster.a, cluster.b], [cluster.b, cluster.a]] as const) {
+      const s = srcOnly.find((t) => from.includes(t.norm) && !to.includes(t.norm));
+      const q = susOnly.find((t) => to.includes(t.norm) && !from.includes(t.norm));
+      // Kept words of the source's direction in the copy mean the sentence says both.
+      if (!s || !q || suspect.tokens.some((t) => from.includes(t.norm))) continue;
+      out.push({
+        kind: 'reversal', rule: `reversal-${cluster.name.replace(/\W+/g, '-')}`,
+        reason: `The source says "${s.text}" but the copy says "${q.text}", the opposite direction (${cluster.name}).`,
+        suspect: [tokenSpan(suspect, q)], source: [tokenSpan(source, s)], severity: 'high', confidence: 0.65,
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- attribution
+
+const GROUP_HOLDERS = new Set([
+  'many', 'some', 'critics', 'officials', 'experts', 'analysts', 'observers', 'sources', 'residents', 'witnesses',
+  'reports', 'people', 'locals', 'diplomats', 'activists', 'others', 'authorities', 'government', 'police',
+]);
+
+interface Holder extends Span {
+  words: string[];
+}
+
+/** Who says or believes what: the name or group next to an attribution verb or "according to". */
+function findHolders(side: Side): Holder[] {
+  const out: Holder[] = [];
+  const toks = side.tokens;
+  const gapOk = (a: Token, b: Token) => !/[.;:“”"!?]/.test(side.text.slice(a.end, b.start));
+  const entityAt = (t: Token) => side.entities.find((e) => t.start >= e.start && t.end <= e.end);
+  const holderFrom = (range: Token[]): Holder | null => {
+    for (let k = range.length - 1; k >= 0; k--) {
+      const e = entityAt(range[k]);
+      if (e) return { ...span(side.text, e.start, e.end), words: e.words };
+    }
+    const g = range.findIndex((t) => GROUP_HOLDERS.has(t.norm));
+    if (g >= 0) {
+      const group = range.slice(g);
+      const last = group[group.length - 1];
+      return { ...span(side.text, group[0].start, last.end), words: group.map((t) => t.norm).filter((w) => !STOPWORDS.has(w) || w === 'many' || w === 'some') };
+    }
+    return null;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    let h: Holder | null = null;
+    if (t.norm === 'according' && toks[i + 1]?.norm === 'to') {
+      const after: Token[] = [];
+      for (let k = i + 2; k < toks.length && after.length < 5 && gapOk(toks[k - 1], toks[k]); k++) after.push(toks[k]);
+      h = holderFrom(after.reverse());
+    } else if (ATTRIBUTION_VERBS.has(t.norm)) {
+      const before: Token[] = [];
+      for (let k = i - 1; k >= 0 && before.length < 5 && gapOk(toks[k], toks[k + 1]); k--) before.unshift(toks[k]);
+      h = holderFrom(before);
+      if (!h) {
+        const after: Token[] = [];
+        for (let k = i + 1; k < toks.length && after.length < 4 && gapOk(toks[k - 1], toks[k]); k++) after.push(toks[k]);
+        const e = after.map(entityAt).find(Boolean);
+        if (e) h = { ...span(side.text, e.start, e.end), words: e.words };
+      }
+    }
+    if (h && !out.some((x) => x.start === h!.start)) out.push(h);
+  }
+  return out;
+}
+
+/** Who said or believes something changed ("many in Azerbaijan" -> "Baku"; speakers swapped). */
+export function detectAttribution(ctx: PairContext): Finding[] {
+  const src = findHolders(ctx.source);
+  const sus = findHolders(ctx.suspect);
+  if (src.length === 0 || sus.length === 0) return [];
+  const same = (a: Holder, b: Holder) => sameEntity(a.words, b.words) || a.words.some((w) => b.words.includes(w) && !GROUP_HOLDERS.has(w));
+  const changed = sus.filter((q) => !src.some((s) => same(s, q)));
+  const lost = src.filter((s) => !sus.some((q) => same(s, q)));
+  if (changed.length === 0 || lost.length === 0) return [];
+  return [{
+    kind: 'attribution', rule: 'attribution-changed',
+    reason: `The source attributes this to "${lost[0].text}"; the copy attributes it to "${changed[0].text}".`,
+    suspect: [changed[0]], source: [lost[0]], severity: 'high', confidence: 0.6,
+  }];
+}
+
+// ---------------------------------------------------------------- renaming
+
+function findTerms(side: Side, terms: readonly string[]): Span[] {
+  const out: Span[] = [];
+  const norms = side.tokens.map((t) => t.norm.replace(/'s$/, ''));
+  for (const term of terms) {
+    const parts = term.split(' ');
+    for (let i = 0; i + parts.length <= norms.length; i++) {
+      if (parts.every((p, k) => norms[i + k] === p || (k === parts.length - 1 && norms[i + k] === p + 's'))) {
+        out.push(span(side.text, side.tokens[i].start, side.tokens[i + parts.length - 1].end));
+      }
+    }
+  }
+  return out;
+}
+
+/** Framing: an event or place renamed with a loaded or partisan term ("exodus" -> "expulsion"). */
+export function detectRenaming(ctx: PairContext): Finding[] {
+  const out: Finding[] = [];
+  for (const group of FRAMING_GROUPS) {
+    const src = findTerms(ctx.source, group.terms);
+    const sus = findTerms(ctx.suspect, group.terms);
+    const key = (s: Span) => s.text.toLowerCase().replace(/s$/, '');
+    const srcOnly = src.filter((s) => !sus.some((q) => key(q) === key(s)));
+    const susOnly = sus.filter((q) => !src.some((s) => key(q) === key(s)));
+    if (srcOnly.length === 0 || susOnly.length === 0) continue;
+    out.push({
+      kind: 'renaming', rule: 'framing-term',
+      reason: `The source calls it "${srcOnly[0].text}"; the copy calls it "${susOnly[0].text}" (${group.name}).`,
+      suspect: [susOnly[0]], source: [srcOnly[0]], severity: 'medium', confidence: 0.7,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- loaded words
+
+/** Evaluative words in the copy that the source does not use. */
+export function detectLoaded(ctx: PairContext): Finding[] {
+  const srcStems = new Set(ctx.source.tokens.map((t) => stem(t.norm)));
+  const words = ctx.suspect.tokens.filter((t) => LOADED.has(t.norm) && !srcStems.has(stem(t.norm)));
+  if (words.length === 0) return [];
+  return [{
+    kind: 'loaded', rule: 'loaded-word-added',
+    reason: `The copy adds evaluative wording the source does not use: "${words.map((t) => t.text).join('", "')}".`,
+    suspect: words.map((t) => tokenSpan(ctx.suspect, t)), source: [], severity: words.length > 1 ? 'medium' : 'low', confidence: 0.7,
+  }];
+}
+
+export const PAIR_DETECTORS: readonly ((ctx: PairContext) => Finding[])[] = [
+  detectNumbers, detectDates, detectEntities, detectQuotes, detectNegation, detectHedge, detectReversal,
+  detectAttribution, detectRenaming, detectLoaded,
+];
