@@ -5,8 +5,9 @@
  * 1. Score every suspect sentence against every sentence of every source (no order constraint,
  *    so reordered paragraphs still align).
  * 2. Each suspect sentence takes its best source sentence if it reaches ALIGN_MIN_SIMILARITY.
- * 3. Many-to-one: if the suspect sentence merges two adjacent source sentences, the union of
- *    the two explains it clearly better (MERGE_MIN_GAIN) than the best one alone.
+ * 3. Many-to-one: if the suspect sentence merges two source sentences (neighbours, or the
+ *    runner-up anywhere in the same source), the union of the two explains it clearly better
+ *    (MERGE_MIN_GAIN) than the best one alone.
  * 4. One-to-many: adjacent suspect sentences that took the same source sentence(s) form one group.
  * 5. Suspect sentences without a counterpart form `source: null` groups (inserted); source
  *    sentences that no suspect sentence uses form `suspect: []` groups (omitted), for each
@@ -49,7 +50,14 @@ export function alignSentences(suspect: SplitArticle, sources: AlignSource[]): A
     const feats = sourceFeatures[b.source];
     const j = b.sentences[0];
     let merged: Match | null = null;
-    for (const k of [j - 1, j + 1]) {
+    // Candidates: the neighbours, and the runner-up anywhere in the same source (rewrites also
+    // merge a sentence with one from a later paragraph).
+    const row = sims[i][b.source];
+    let runnerUp = -1;
+    row.forEach((sim, k) => {
+      if (k !== j && (runnerUp < 0 || sim > row[runnerUp])) runnerUp = k;
+    });
+    for (const k of new Set([j - 1, j + 1, runnerUp])) {
       if (k < 0 || k >= feats.length || sims[i][b.source][k] < MERGE_PART_MIN) continue;
       const union = mergeFeatures(k < j ? [feats[k], feats[j]] : [feats[j], feats[k]]);
       // Coverage of the suspect sentence by the union vs by the best sentence alone: a merge

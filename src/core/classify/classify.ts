@@ -25,26 +25,36 @@ export interface ClassifyInput {
 interface GroupSide {
   body: string;
   sentences: Sentence[];
-  /** body.slice(offset, offset + text.length) === text */
-  offset: number;
+  /** The group's sentences joined by a space (they need not be contiguous in the body). */
   text: string;
+  /** Where each sentence starts in `text`. */
+  starts: number[];
 }
 
 function groupSide(split: SplitArticle, indexes: number[]): GroupSide {
   const sentences = indexes.map((i) => split.sentences[i]).filter(Boolean).sort((a, b) => a.start - b.start);
-  const offset = sentences[0].start;
-  const end = sentences[sentences.length - 1].end;
-  return { body: split.text, sentences, offset, text: split.text.slice(offset, end) };
+  const starts: number[] = [];
+  let text = '';
+  for (const s of sentences) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += s.text;
+  }
+  return { body: split.text, sentences, text, starts };
 }
 
 /** The sentences of a side that contain the given spans (offsets relative to side.text), or all. */
 function sentencesFor(side: GroupSide, spans: Span[]): Sentence[] {
   if (spans.length === 0) return side.sentences;
-  const hit = side.sentences.filter((s) => spans.some((sp) => side.offset + sp.start < s.end && side.offset + sp.end > s.start));
+  const hit = side.sentences.filter((s, k) => spans.some((sp) => sp.start < side.starts[k] + s.text.length && sp.end > side.starts[k]));
   return hit.length ? hit : side.sentences;
 }
 
-/** Exact text of a run of sentences: one slice of the body when they are contiguous. */
+/**
+ * Exact text of a run of sentences: the body from the first one's start to the last one's end
+ * (for sentences merged from two places this includes what lies between; it is still an exact
+ * quotation of the body).
+ */
 function sentencesText(body: string, sentences: Sentence[]): string {
   return body.slice(sentences[0].start, sentences[sentences.length - 1].end);
 }
@@ -75,8 +85,8 @@ export function classifyPair(
   const verbatim = normalisedWords(suspect.text) === normalisedWords(source.text);
   out.push({
     kind: verbatim ? 'verbatim' : 'paraphrase',
-    suspectText: suspect.text,
-    sourceText: source.text,
+    suspectText: sentencesText(suspect.body, suspect.sentences),
+    sourceText: sentencesText(source.body, source.sentences),
     sourceId,
     suspectSentences: suspectIdx,
     sourceSentences: sourceIdx,
@@ -159,10 +169,11 @@ export function classifyChanges(input: ClassifyInput): Change[] {
     } else if (g.suspect.length > 0) {
       const side = groupSide(input.suspect, g.suspect);
       const { severity, why } = insertedSeverity(side.text);
+      const text = sentencesText(side.body, side.sentences);
       out.push({
-        kind: 'inserted', suspectText: side.text, sourceText: null, sourceId: null,
+        kind: 'inserted', suspectText: text, sourceText: null, sourceId: null,
         suspectSentences: g.suspect, sourceSentences: [],
-        evidence: { reason: `No source sentence says this; ${why}.`, suspect: [side.text], source: [], rule: 'no-source-sentence' },
+        evidence: { reason: `No source sentence says this; ${why}.`, suspect: [text], source: [], rule: 'no-source-sentence' },
         severity, confidence: 0.7,
       });
     } else if (g.source) {
@@ -170,10 +181,11 @@ export function classifyChanges(input: ClassifyInput): Change[] {
       if (!split) continue;
       const side = groupSide(split, g.source.sentences);
       const { severity, why } = omittedSeverity(side.text);
+      const text = sentencesText(side.body, side.sentences);
       out.push({
-        kind: 'omitted', suspectText: null, sourceText: side.text, sourceId: g.source.id,
+        kind: 'omitted', suspectText: null, sourceText: text, sourceId: g.source.id,
         suspectSentences: [], sourceSentences: g.source.sentences,
-        evidence: { reason: `The copy leaves out this source sentence; ${why}.`, suspect: [], source: [side.text], rule: 'source-sentence-dropped' },
+        evidence: { reason: `The copy leaves out this source sentence; ${why}.`, suspect: [], source: [text], rule: 'source-sentence-dropped' },
         severity, confidence: 0.6,
       });
     }

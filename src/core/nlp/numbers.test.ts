@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDates, findQuantities } from './numbers.ts';
+
+test('figures normalise: words, separators, multipliers, money, percent', () => {
+  const q = findQuantities('In under twenty-four hours about 1,000 soldiers, 2.5 million people, $3.5bn and 12 per cent.');
+  assert.deepEqual(q.map((x) => [x.value, x.kind]), [[24, 'number'], [1000, 'number'], [2_500_000, 'number'], [3_500_000_000, 'money'], [12, 'percent']]);
+  assert.deepEqual(q.map((x) => x.approximation), ['below', 'approx', 'none', 'none', 'none']);
+  assert.equal(q[1].text, 'about 1,000');
+  assert.equal(q[1].unit, 'soldier');
+});
+
+test('"one" as a pronoun is not a figure; "one hundred and twenty" is', () => {
+  assert.deepEqual(findQuantities('One anonymous soldier said so.').map((q) => q.value), []);
+  assert.deepEqual(findQuantities('one hundred and twenty people fled').map((q) => q.value), [120]);
+});
+
+test('dates: decades written two ways share a key; days, weekdays and relative dates', () => {
+  const a = findDates('It happened in the 1990s.');
+  const b = findDates('It happened in the Nineteen Nineties.');
+  assert.equal(a[0].key, 'decade:1990');
+  assert.equal(b[0].key, 'decade:1990');
+  assert.deepEqual(findDates('On Oct. 5, 1993, and last week, not yesterday or Monday.').map((d) => d.key), ['day:10-5', 'year:1993', 'rel:last-week', 'rel:yesterday', 'weekday:1']);
+  // Years are dates, not figures.
+  assert.deepEqual(findQuantities('In 1993 the war ended.'), []);
+});
+
+test('"may" the modal is not the month', () => {
+  assert.deepEqual(findDates('Officials may resign.'), []);
+  assert.deepEqual(findDates('They met in May.').map((d) => d.key), ['month:5']);
+});
