@@ -63,3 +63,12 @@ test('neutral class names: reader comments and the form are cut', () => {
   assert.match(a.text, /new water storage on smaller farms\.$/);
   assert.equal(a.byline, 'Priya Natarajan');
 });
+
+test('a content wrapper whose classes mention comments and social is kept; Jetpack furniture goes', () => {
+  const a = extractArticle(cases.find((c) => c.name === 'wordpress-jetpack')!.input);
+  assert.equal(a.text.split('\n\n').length, 5);
+  assert.doesNotMatch(a.text, /Share this|Like this|Loading|Otters spotted|Ruth|Brilliant day/);
+  // The reader comment thread is reported as comments, the form as a comment form.
+  const reasons = a.removed.map((r) => r.reason);
+  assert.ok(reasons.includes('comments') && reasons.includes('comment-form'), reasons.join());
+});

@@ -47,7 +47,10 @@ const FURNITURE_NAME = new RegExp(
   'i',
 );
 const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
-const PROTECTS = 'article, main, h1, [itemprop="articleBody"]';
+// Comment threads often mark each comment up as an <article>, so <article> is no sign of the
+// main text here; the main text container (below) covers real article wrappers.
+const PROTECTS = 'main, h1, [itemprop="articleBody"]';
+const FORM_NAME = /respond|form|reply-?title/i;
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
@@ -67,21 +70,47 @@ function textLength(el: Element | null): number {
   return el ? collapse(el.textContent ?? '').length : 0;
 }
 
+/**
+ * The element holding the most paragraph text as direct <p> children: nearly always the article
+ * body, because reader comments and link lists spread their text over many small containers.
+ */
+function mainTextContainer(doc: Document): Element | null {
+  const totals = new Map<Element, number>();
+  for (const p of doc.querySelectorAll('p')) {
+    const parent = p.parentElement;
+    if (parent) totals.set(parent, (totals.get(parent) ?? 0) + textLength(p));
+  }
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (const [el, chars] of totals) {
+    if (chars > bestChars) {
+      best = el;
+      bestChars = chars;
+    }
+  }
+  return best;
+}
+
 /** Removes furniture from the DOM in place; returns what a reader should be told about. */
 function stripFurniture(doc: Document): RemovedText[] {
   const removed: RemovedText[] = [];
+  const main = mainTextContainer(doc);
+  // A block that wraps the article body is never furniture, whatever its class says
+  // (themes put "comments-open" or "social" on wrappers).
+  const wrapsMain = (el: Element): boolean => !!main && (el === main || el.contains(main)) || !!el.querySelector(PROTECTS);
   const bodyChars = textLength(doc.body) || 1;
   const report = (el: Element): void => {
-    const text = collapse(el.textContent ?? '');
+    const text = blockParagraphs(el).join(' ');
     if (!text) return;
+    const isForm = el.tagName === 'FORM' || el.tagName === 'TEXTAREA' || FORM_NAME.test(nameOf(el));
     removed.push({
       text: text.length > MAX_REMOVED_DOM_CHARS ? `${text.slice(0, MAX_REMOVED_DOM_CHARS)} …` : text,
-      reason: 'comment-form',
+      reason: isForm ? 'comment-form' : 'comments',
     });
   };
   for (const el of [...doc.querySelectorAll('form, textarea')]) {
     if (!el.isConnected) continue;
-    if (el.querySelector(PROTECTS)) continue; // ASP.NET pages wrap the whole page in one <form>.
+    if (wrapsMain(el)) continue; // ASP.NET pages wrap the whole page in one <form>.
     report(el);
     el.remove();
   }
@@ -91,7 +120,7 @@ function stripFurniture(doc: Document): RemovedText[] {
     if (!name) continue;
     const isComment = COMMENT_NAME.test(name);
     if (!isComment && !FURNITURE_NAME.test(name)) continue;
-    if (el.querySelector(PROTECTS)) continue;
+    if (wrapsMain(el)) continue;
     if (isComment) {
       report(el);
       el.remove();

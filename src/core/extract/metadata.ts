@@ -172,6 +172,14 @@ function absoluteUrl(raw: string | null | undefined, base: string | null | undef
   }
 }
 
+/** An author name marked up in the page: rel=author links, hCard and schema.org microdata. */
+function markupByline(doc: Document): string | null {
+  const el = doc.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"], a[rel="author"], .author.vcard .fn, .byline .author, .author-name');
+  const name = cleanByline(el?.textContent);
+  // A whole author box is not a name.
+  return name && name.split(/\s+/).length <= 6 ? name : null;
+}
+
 /** Reads metadata before anything is stripped from the document (JSON-LD lives in scripts). */
 export function readMetadata(doc: Document, inputUrl: string | null | undefined): PageMetadata {
   const ld = jsonLdObjects(doc);
@@ -188,7 +196,8 @@ export function readMetadata(doc: Document, inputUrl: string | null | undefined)
 
   const byline =
     cleanByline(metaContent(doc, ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'])) ??
-    cleanByline(nameOf(article?.author ?? article?.creator ?? null));
+    cleanByline(nameOf(article?.author ?? article?.creator ?? null)) ??
+    markupByline(doc);
 
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   const published =
