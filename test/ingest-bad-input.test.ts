@@ -5,15 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { ingestPaths, type IngestItem } from '../src/adapters/ingest/index.ts';
-import { runIndex, type IndexRunOptions } from '../src/adapters/cli/index-command.ts';
+import { Command } from 'commander';
+import { registerIndexCommand, runIndex, type IndexRunOptions } from '../src/adapters/cli/index-command.ts';
 import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
-import type { UnspunError } from '../src/core/errors.ts';
+import { UnspunError } from '../src/core/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-bad-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -116,7 +117,10 @@ test('non-UTF-8 text without a declared charset is INPUT_ENCODING; JSONL reports
 test('a 50 MB HTML page is INPUT_TOO_LARGE; --max-bytes moves the limit, also for gzip bombs and JSONL lines', async () => {
   const d = sub('large');
   const para = `<p>${articleText(3)}</p>\n`;
-  writeFileSync(join(d, 'huge.html'), `<html><body>${para.repeat(Math.ceil((50 * 1024 * 1024) / para.length))}</body></html>`);
+  // An HTML start padded (sparsely) to 50 MB: refused on its size, before a byte is read
+  // (reading it would report INPUT_BINARY for the NUL padding instead).
+  writeFileSync(join(d, 'huge.html'), `<html><body>${para.repeat(100)}`);
+  truncateSync(join(d, 'huge.html'), 50 * 1024 * 1024);
   const e = assertOneError((await errorsOf(join(d, 'huge.html'))).errors, 'INPUT_TOO_LARGE', 'huge.html');
   assert.match(e.message, /50\.\d MB, limit 20\.0 MB/);
   writeFileSync(join(d, 'small.html'), `<html><body>${para.repeat(3)}</body></html>`);
@@ -208,68 +212,78 @@ test('a batch that fails to write leaves nothing half-written, and a re-run resu
   assert.match(second.out, /^13 added, 10 unchanged, 0 replaced, 0 errors/);
 });
 
-const CLI = `
-import { Command } from 'commander';
-import { registerIndexCommand } from './src/adapters/cli/index-command.ts';
-import { runIndex } from './src/adapters/cli/index-command.ts';
-const args = process.argv.slice(1);
-if (args[0] === '--crash-after') {
-  // Simulates a kill in the middle of the third batch: two batches committed, a third begun.
-  await runIndex({ paths: [args[2]], db: args[3], batch: Number(args[1]), onBatch: ({ batches, store }) => {
-    if (batches < 2) return;
-    store.database.exec('BEGIN');
-    store.database.prepare("INSERT INTO articles (id, text, content_hash) VALUES ('half', 'half-written', 'h')").run();
-    process.kill(process.pid, 'SIGKILL');
-  } });
-} else {
-  const program = new Command().exitOverride();
-  registerIndexCommand(program);
-  try { await program.parseAsync(args, { from: 'user' }); }
-  catch (e) { process.stderr.write('unspun: ' + e.message + '\\n'); process.exitCode = e.exitCode ?? 70; }
-}`;
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CLI, '--', ...args], { cwd: process.cwd(), encoding: 'utf8' });
-  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
+/** Runs `unspun index ...` in-process through commander, capturing output and the exit code the CLI would use. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const program = new Command().exitOverride().configureOutput({ writeErr: (s) => stderr.write(s), writeOut: (s) => stdout.write(s) });
+  registerIndexCommand(program, { stdout, stderr });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { code: 0, out: stdout.text, err: stderr.text };
+  } catch (thrown) {
+    // What main.ts does with a thrown UnspunError: print one line, exit with its code.
+    if (!(thrown instanceof UnspunError)) throw thrown;
+    return { code: thrown.exitCode, out: stdout.text, err: `${stderr.text}unspun: ${thrown.message}\n` };
+  }
 }
 
-test('unspun index exit codes: 0 all indexed, 65 some inputs failed, 66 a path does not exist', () => {
+test('unspun index exit codes: 0 all indexed, 65 some inputs failed, 66 a path does not exist, 74 bad store', async () => {
   const d = sub('cli');
   writeFileSync(join(d, 'good.jsonl'), jsonl(0, 5));
   const db = join(d, 'x.db');
-  const ok = cli('index', join(d, 'good.jsonl'), '--db', db);
+  const ok = await cli('index', join(d, 'good.jsonl'), '--db', db);
   assert.equal(ok.code, 0, ok.err);
   assert.match(ok.out, /^5 added, 0 unchanged, 0 replaced, 0 errors/);
-  const again = cli('index', join(d, 'good.jsonl'), '--db', db);
+  const again = await cli('index', join(d, 'good.jsonl'), '--db', db);
   assert.match(again.out, /^0 added, 5 unchanged/);
 
   writeFileSync(join(d, 'bad.jsonl'), jsonl(5, 7) + '{oops\n');
-  const partial = cli('index', d, '--db', db);
+  const partial = await cli('index', d, '--db', db, '--batch', '1');
   assert.equal(partial.code, 65, partial.err);
   assert.match(partial.err, /bad\.jsonl:3: is malformed/);
   assert.match(partial.out, /^2 added, 5 unchanged, 0 replaced, 1 errors/);
+  assert.equal(await countIn(db), 7);
 
-  const missing = cli('index', join(d, 'nope.jsonl'), '--db', db);
+  const missing = await cli('index', join(d, 'good.jsonl'), join(d, 'nope.jsonl'), '--db', join(d, 'other.db'));
   assert.equal(missing.code, 66);
   assert.match(missing.err, /nope\.jsonl: no such file or folder/);
+  assert.ok(!existsSync(join(d, 'other.db')), 'nothing is indexed when a path is missing');
 
-  const dbDir = cli('index', join(d, 'good.jsonl'), '--db', d);
+  const dbDir = await cli('index', join(d, 'good.jsonl'), '--db', d);
   assert.equal(dbDir.code, 74);
   assert.match(dbDir.err, /it is a folder/);
+
+  const usage = await cli('index', join(d, 'good.jsonl'), '--batch', 'zero').catch((x: unknown) => x);
+  assert.ok(usage instanceof Error && /positive whole number/.test(usage.message));
 });
+
+// A separate process that is killed in the middle of its third batch (two committed, a third begun).
+const CRASH = `
+import { runIndex } from './src/adapters/cli/index-command.ts';
+const [batch, input, db] = process.argv.slice(1);
+await runIndex({ paths: [input], db, batch: Number(batch), onBatch: ({ batches, store }) => {
+  if (batches < 2) return;
+  store.database.exec('BEGIN');
+  store.database.prepare("INSERT INTO articles (id, text, content_hash) VALUES ('half', 'half-written', 'h')").run();
+  process.kill(process.pid, 'SIGKILL');
+} });`;
 
 test('killed mid-batch: only whole batches are stored, and a re-run resumes', async () => {
   const d = sub('kill');
   writeFileSync(join(d, 'k.jsonl'), jsonl(0, 47));
   const db = join(d, 'x.db');
-  const crashed = cli('--crash-after', '10', join(d, 'k.jsonl'), db);
-  assert.equal(crashed.signal, 'SIGKILL');
+  const crashed = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CRASH, '--', '10', join(d, 'k.jsonl'), db], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+  });
+  assert.equal(crashed.signal, 'SIGKILL', crashed.stderr);
   assert.equal(await countIn(db), 20);
   const s = await openSqliteStore(db, { readonly: true });
   assert.equal(await s.get('half'), null);
   await s.close();
-  const resumed = cli('index', join(d, 'k.jsonl'), '--db', db, '--batch', '10');
-  assert.equal(resumed.code, 0, resumed.err);
+  const resumed = await quiet({ paths: [join(d, 'k.jsonl')], db, batch: 10 });
+  assert.equal(resumed.exitCode, 0, resumed.err);
   assert.match(resumed.out, /^27 added, 20 unchanged/);
   assert.equal(await countIn(db), 47);
-  assert.ok(readFileSync(db).length > 0);
 });

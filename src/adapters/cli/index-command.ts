@@ -236,8 +236,14 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** Adds `unspun index` to a commander program. Failures throw UnspunErrors for the caller to print and map to exit codes. */
-export function registerIndexCommand(program: Command): void {
+/**
+ * Adds `unspun index` to a commander program. Failures throw UnspunErrors for the caller to
+ * print and map to exit codes. `io` redirects output (tests); default process.stdout/stderr.
+ */
+export function registerIndexCommand(
+  program: Command,
+  io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream & { isTTY?: boolean } } = {},
+): void {
   program
     .command('index')
     .description('add reference articles (JSONL, HTML, text, WARC, RSS/Atom; .gz too; folders recurse) to the index')
@@ -256,7 +262,7 @@ export function registerIndexCommand(program: Command): void {
       process.on('SIGTERM', onSignal);
       let s: IndexSummary;
       try {
-        s = await runIndex({ paths, db: flags.db, batch: flags.batch, maxBytes: flags.maxBytes, signal: abort.signal });
+        s = await runIndex({ paths, db: flags.db, batch: flags.batch, maxBytes: flags.maxBytes, signal: abort.signal, ...io });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
