@@ -170,7 +170,13 @@ export function detectQuotes(ctx: PairContext): Finding[] {
       const share = overlapShare(qContent, s.tokens);
       if (share > (best?.share ?? 0)) best = { tokens: s.tokens, start: s.start, end: s.end, text: s.text, share };
     }
-    if (!best || best.share < QUOTE_MATCH_MIN) continue;
+    // One quotation on each side of an aligned pair is the same quotation even when every
+    // content word changed ("extremely difficult" -> "extraordinarily hard").
+    const onlyPair = suspect.quotes.length === 1 && source.quotes.length === 1;
+    if (onlyPair && (!best || best.share < QUOTE_MATCH_MIN)) {
+      const s = source.quotes[0];
+      best = { tokens: s.tokens, start: s.start, end: s.end, text: s.text, share: 0 };
+    } else if (!best || best.share < QUOTE_MATCH_MIN) continue;
     const sw = quoteWords(best.tokens);
     const removed = sw.filter((w) => !qw.includes(w));
     const added = q.tokens.filter((t) => !sw.includes(t.norm));
@@ -180,7 +186,7 @@ export function detectQuotes(ctx: PairContext): Finding[] {
       kind: 'quote', rule: 'quote-altered',
       reason: `The quotation differs from the source's: ${added.length ? `"${added.map((t) => t.text).join(' ')}" in the copy` : ''}${added.length && removed.length ? ' where the source has ' : ''}${removed.length ? `"${removed.join(' ')}"` : ''}${!removed.length ? ' is not in the source quote' : ''}.`,
       suspect: [qSpan(suspect, q)], source: [qSpan(source, best)],
-      severity: serious ? 'high' : 'medium', confidence: best.share >= 0.6 ? 0.9 : 0.7,
+      severity: serious ? 'high' : 'medium', confidence: best.share >= 0.6 ? 0.9 : best.share >= QUOTE_MATCH_MIN ? 0.75 : 0.6,
     });
   }
   return out;

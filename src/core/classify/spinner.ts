@@ -119,9 +119,9 @@ function isKnownWord(w: string, depth = 0): boolean {
   if (depth > 1) return false;
   // Closed compounds of two known words ("frontline", "livestream").
   for (let k = 3; k <= w.length - 3; k++) if (isKnownWord(w.slice(0, k), 2) && isKnownWord(w.slice(k), 2)) return true;
-  for (const p of PREFIXES) if (w.startsWith(p) && w.length - p.length >= 3 && isKnownWord(w.slice(p.length), depth + 1)) return true;
+  for (const p of PREFIXES) if (w.startsWith(p) && w.length - p.length >= 4 && isKnownWord(w.slice(p.length), depth + 1)) return true;
   for (const s of SUFFIXES) {
-    if (!w.endsWith(s) || w.length - s.length < 3) continue;
+    if (!w.endsWith(s) || w.length - s.length < 4) continue;
     const base = w.slice(0, -s.length);
     if (isKnownWord(base, depth + 1) || isKnownWord(base + 'e', depth + 1) || (base.endsWith('i') && isKnownWord(base.slice(0, -1) + 'y', depth + 1))) return true;
   }

@@ -64,7 +64,7 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
   if (tokens.length === 0) return [];
   const capShare = tokens.filter((t) => t.capitalized).length / tokens.length;
   // Headlines and all-caps text capitalise everything: trust only words WordNet does not know.
-  const titleCase = capShare > 0.6 && tokens.length > 6;
+  const titleCase = capShare > 0.75 && tokens.length > 6;
   const isName = (t: Token): boolean => {
     if (!t.capitalized || t.numeric) return false;
     const norm = t.norm.replace(/'s$/, '');

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitArticle } from '../text/sentences.ts';
+import { alignSentences } from '../align/index.ts';
+import type { Change } from '../types.ts';
+import { classifyChanges, singleArticleChecks, findSpinnerArtifacts, findUnattributed } from './index.ts';
+
+/** Classifies a one-sentence (or few-sentence) rewrite against its source. */
+function classify(source: string, suspect: string): Change[] {
+  const src = splitArticle(source);
+  const sus = splitArticle(suspect);
+  const sources = [{ id: 'src', split: src }];
+  return classifyChanges({ suspect: sus, sources, alignment: alignSentences(sus, sources), removed: [] });
+}
+const kinds = (changes: Change[]) => changes.map((c) => c.kind);
+const find = (changes: Change[], kind: Change['kind']) => changes.find((c) => c.kind === kind);
+
+test('verbatim and faithful paraphrase: no distortion, equivalent renderings included', () => {
+  assert.deepEqual(kinds(classify('The bridge reopened on Monday.', 'The bridge reopened on Monday.')), ['verbatim']);
+  assert.deepEqual(kinds(classify('The war lasted twenty-four days in the 1990s.', 'The war lasted 24 days in the Nineteen Nineties.')), ['paraphrase']);
+  assert.deepEqual(kinds(classify('The U.K. government said it would help.', 'The United Kingdom government said it would help.')), ['paraphrase']);
+  assert.deepEqual(kinds(classify('Officials stated the bridge would reopen.', 'Officials said the bridge would reopen.')), ['paraphrase']);
+  assert.deepEqual(kinds(classify('About 1,000 people were evacuated.', 'About 1000 people were evacuated.')), ['verbatim']);
+});
+
+test('numbers: a changed value is high severity, a changed qualifier low', () => {
+  const changes = classify('Around 200 soldiers were killed and about 500 were wounded.', 'Around 300 soldiers were killed and almost 500 were wounded.');
+  const numbers = changes.filter((c) => c.kind === 'number');
+  const mismatch = numbers.find((c) => c.evidence.rule === 'number-mismatch')!;
+  assert.deepEqual([mismatch.evidence.source, mismatch.evidence.suspect, mismatch.severity], [['Around 200'], ['Around 300'], 'high']);
+  const qualifier = numbers.find((c) => c.evidence.rule === 'number-qualifier')!;
+  assert.deepEqual([qualifier.evidence.source, qualifier.evidence.suspect, qualifier.severity], [['about 500'], ['almost 500'], 'low']);
+});
+
+test('dates, entities, quotes', () => {
+  const date = find(classify('The war began in 1993.', 'The war began in 1994.'), 'date')!;
+  assert.deepEqual([date.evidence.source, date.evidence.suspect], [['1993'], ['1994']]);
+  const entity = find(classify('The RMS Titanic sank in the North Atlantic.', 'The HMS Titanic sank in the North Atlantic.'), 'entity')!;
+  assert.deepEqual([entity.evidence.source, entity.evidence.suspect], [['RMS Titanic'], ['HMS Titanic']]);
+  const quote = find(classify('“It is extremely difficult,” the minister said.', '“It is extraordinarily hard,” the minister said.'), 'quote')!;
+  assert.deepEqual([quote.evidence.source, quote.evidence.suspect], [['“It is extremely difficult,”'], ['“It is extraordinarily hard,”']]);
+  // The same quotation, word for word, is fine.
+  assert.equal(find(classify('“We will rebuild,” the mayor said on Tuesday.', 'The mayor said: “We will rebuild.”'), 'quote'), undefined);
+});
+
+test('negation: a dropped "not" or a WordNet antonym flips polarity; both together cancel', () => {
+  const dropped = find(classify('Prices did not increase last year.', 'Prices increased last year.'), 'negation')!;
+  assert.deepEqual([dropped.evidence.rule, dropped.evidence.source], ['negation-dropped', ['not']]);
+  const antonym = find(classify('Exports increased sharply in March.', 'Exports decreased sharply in March.'), 'negation')!;
+  assert.deepEqual([antonym.evidence.source, antonym.evidence.suspect], [['increased'], ['decreased']]);
+  assert.equal(find(classify('Exports did not increase in March.', 'Exports decreased in March.'), 'negation'), undefined);
+});
+
+test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
+  const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
+  assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);
+  const reversal = find(classify('The conflict remained frozen for decades.', 'The conflict remained ongoing for decades.'), 'reversal')!;
+  assert.deepEqual([reversal.evidence.source, reversal.evidence.suspect], [['frozen'], ['ongoing']]);
+  const attribution = find(classify('The fear is held by many in Azerbaijan, the analyst said.', 'The fear is held by Baku, the analyst said.'), 'attribution')!;
+  assert.deepEqual(attribution.evidence.suspect, ['Baku']);
+  const renaming = find(classify('The exodus of residents began on Sunday.', 'The expulsion of residents began on Sunday.'), 'renaming')!;
+  assert.deepEqual([renaming.evidence.source, renaming.evidence.suspect], [['exodus'], ['expulsion']]);
+  const loaded = find(classify('The town was quiet after the fighting.', 'The town was quiet after the brutal fighting.'), 'loaded')!;
+  assert.deepEqual(loaded.evidence.suspect, ['brutal']);
+});
+
+test('inserted and omitted sentences, with severity by content; texts quoted exactly', () => {
+  const source = 'The river rose two metres overnight. Mayor Ellen Dray opened the town hall as a shelter. Insurers said claims could reach 40 million dollars.';
+  const suspect = 'The river rose two metres overnight. Mayor Ellen Dray opened the town hall as a shelter. The council has ignored warnings for 12 years.';
+  const changes = classify(source, suspect);
+  const inserted = find(changes, 'inserted')!;
+  assert.equal(inserted.suspectText, 'The council has ignored warnings for 12 years.');
+  assert.equal(inserted.severity, 'high');
+  const omitted = find(changes, 'omitted')!;
+  assert.equal(omitted.sourceText, 'Insurers said claims could reach 40 million dollars.');
+  assert.equal(omitted.severity, 'high');
+  for (const c of changes) {
+    if (c.suspectText !== null) assert.ok(suspect.includes(c.suspectText), c.suspectText);
+    if (c.sourceText !== null) assert.ok(source.includes(c.sourceText), c.sourceText);
+  }
+});
+
+test('boilerplate: one change per removed piece', () => {
+  const changes = classifyChanges({ suspect: splitArticle('Text.'), sources: [], alignment: [], removed: [{ text: 'Please enter your comment!', reason: 'comment-form' }] });
+  assert.deepEqual(changes.map((c) => [c.kind, c.suspectText]), [['boilerplate', 'Please enter your comment!']]);
+});
+
+test('spinner fingerprints: tortured phrases, broken expressions, non-words, glued numbers', () => {
+  const rules = (text: string) => findSpinnerArtifacts(text).map((h) => [h.rule, h.text, h.expected]);
+  assert.deepEqual(rules('They trained a counterfeit consciousness model.'), [['tortured-phrase', 'counterfeit consciousness', 'artificial intelligence']]);
+  assert.deepEqual(rules('An outpost near the font line was deserted.'), [['broken-expression', 'font line', 'front line']]);
+  assert.deepEqual(rules('Despite the lack of cisiveness, it worked.'), [['non-word', 'cisiveness', 'decisiveness']]);
+  assert.deepEqual(rules('About 500-suffered injuries.'), [['glued-number', '500-suffered', '500 suffered']]);
+  // Honest prose: compounds, British spellings, noun-based hyphen compounds, ordinary pairs.
+  assert.deepEqual(rules('The armoured frontline unit took a two-pronged, 24-hour approach to the labour market.'), []);
+});
+
+test('unattributed: vague sources flagged, named ones not', () => {
+  assert.equal(findUnattributed('Reports confirm that there was no coercion.')?.id, 'reports-confirm');
+  assert.equal(findUnattributed('It is believed the talks failed.')?.id, 'it-is-believed');
+  assert.equal(findUnattributed('According to reports, the talks failed.')?.id, 'according-to-reports');
+  assert.equal(findUnattributed('The report said the talks failed.'), null);
+  assert.equal(findUnattributed('According to Hikmet Hajiyev, the talks failed.'), null);
+});
+
+test('single-article checks include the removed boilerplate', () => {
+  const changes = singleArticleChecks(splitArticle('Sources say the deal is done.'), [{ text: 'Follow us on Google News', reason: 'social' }]);
+  assert.deepEqual(changes.map((c) => c.kind), ['boilerplate', 'unattributed']);
+});
