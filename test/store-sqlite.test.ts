@@ -62,3 +62,27 @@ test('data survives reopening, in WAL mode, and read-only stores refuse writes',
   await assert.rejects(r.put([rec]), (e: unknown) => e instanceof UnspunError && e.code === 'STORE_WRITE_FAILED');
   await r.close();
 });
+
+test('document frequencies are materialised after writes; a read-only store with stale statistics counts the same', async () => {
+  const p = fresh();
+  const w = await openSqliteStore(p);
+  const mk = (id: string, text: string) =>
+    prepareIndexRecord({ id, outlet: null, title: null, byline: null, published: null, url: null, text });
+  await w.put([mk('a', 'Ferries sailed late. The ferry crews were tired.'), mk('b', 'A ferry sank near the 120,000-tonne tanker in the U.S. port.')]);
+  await w.close();
+  const words = ['ferries', 'crews', 'tanker', '120,000', 'U.S.', 'absent'];
+  const stale = await openSqliteStore(p, { readonly: true });
+  const before = await stale.documentFrequency(words);
+  await stale.close();
+  assert.deepEqual([...before.values()], [2, 1, 1, 1, 1, 0]);
+  const w2 = await openSqliteStore(p);
+  assert.equal(await w2.refreshStats(), true);
+  assert.equal(await w2.refreshStats(), false, 'nothing changed since');
+  await w2.put([mk('c', 'No ferries today.')]);
+  assert.equal((await w2.documentFrequency(['ferry'])).get('ferry'), 3, 'a writable store refreshes lazily');
+  await w2.close();
+  const fresh2 = await openSqliteStore(p, { readonly: true });
+  assert.equal(fresh2.database.prepare('SELECT n FROM term_df WHERE term = ?').pluck().get('ferri'), 3);
+  assert.deepEqual([...(await fresh2.documentFrequency(words)).values()], [3, 1, 1, 1, 1, 0]);
+  await fresh2.close();
+});

@@ -201,6 +201,10 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
       }
     }
     await flush();
+    if (summary.added + summary.replaced > 0) {
+      progress.log('unspun: updating word statistics');
+      await store.refreshStats();
+    }
   } catch (err) {
     fatal = isUnspunError(err) ? err : new UnspunError('STORE_WRITE_FAILED', opts.db, (err as Error).message, { cause: err });
   } finally {

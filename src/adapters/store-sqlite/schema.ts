@@ -54,6 +54,21 @@ CREATE TABLE bands (
 CREATE INDEX bands_article ON bands(article);
 `;
 
+/**
+ * Document frequency per FTS5 term, materialised from articles_vocab (a full vocab scan takes
+ * ~1.2 s at 65k articles, while reading a frequent term's count from fts5vocab takes 15-30 ms).
+ * Valid when meta `term_df_generation` equals meta `generation` (bumped by every changing put).
+ * Created on open when missing, so stores made before it existed gain it on their next write.
+ */
+export const CREATE_TERM_DF = `
+CREATE TABLE IF NOT EXISTS term_df (
+  term TEXT PRIMARY KEY,
+  n    INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+export const GENERATION_KEY = 'generation';
+export const TERM_DF_GENERATION_KEY = 'term_df_generation';
+
 function readMeta(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? row.value : null;
@@ -77,6 +92,7 @@ export function ensureSchema(db: Database.Database, path: string, readonly: bool
     if (readonly) throw new UnspunError('STORE_SCHEMA', path, 'no corpus tables; run `unspun index` first');
     db.transaction(() => {
       db.exec(CREATE);
+      db.exec(CREATE_TERM_DF);
       const set = db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)');
       set.run(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
       set.run(FINGERPRINT_VERSION_KEY, String(FINGERPRINT_VERSION));
@@ -91,6 +107,7 @@ export function ensureSchema(db: Database.Database, path: string, readonly: bool
       version === null ? 'no schema_version in meta' : `schema version ${version}, this build reads version ${SCHEMA_VERSION}`,
     );
   }
+  if (!readonly) db.exec(CREATE_TERM_DF);
   const fp = readMeta(db, FINGERPRINT_VERSION_KEY);
   if (fp !== String(FINGERPRINT_VERSION)) {
     throw new UnspunError(
