@@ -34,6 +34,8 @@ export interface IndexRunOptions {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   /** The summary line (default process.stdout). */
   stdout?: NodeJS.WritableStream;
+  /** Stop after this many articles have been read (benchmarks, samples). */
+  limit?: number;
   /** Stop after the current batch (Ctrl-C). */
   signal?: AbortSignal;
   /** Called after each committed batch; tests use it to simulate a crash. */
@@ -152,6 +154,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   for (const e of walk.errors) report(e, null);
 
   let bytesRead = 0;
+  let articlesRead = 0;
   let batches = 0;
   let pending: ReferenceArticle[] = [];
   let currentFile = '';
@@ -192,7 +195,9 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
       if (!item.ok) report(item.error, item.file);
       else {
         pending.push(item.article);
+        articlesRead++;
         if (pending.length >= batchSize) await flush();
+        if (opts.limit !== undefined && articlesRead >= opts.limit) break;
       }
       progress.update(summary.added + summary.replaced + summary.unchanged + pending.length, bytesRead, currentFile);
       if (opts.signal?.aborted) {

@@ -56,29 +56,35 @@ function makeParams(seed: number, n: number): { a: Uint32Array; b: Uint32Array }
 
 const PARAMS = makeParams(MINHASH_SEED, MINHASH_K);
 
-/** Distinct 32-bit hashes of the word shingles of a text. */
-export function shingleHashes(text: string): Uint32Array {
+/** 32-bit hashes of every word shingle of a text, in order, repeats included. */
+function allShingles(text: string): Uint32Array {
   const norm = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).toLowerCase();
   const words: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(norm); m; m = re.exec(norm)) words.push(fnv1a(m[0]));
-  const seen = new Set<number>();
   if (words.length === 0) return new Uint32Array(0);
   const n = Math.max(1, words.length - SHINGLE_WORDS + 1);
+  const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x9747b28c;
     const end = Math.min(words.length, i + SHINGLE_WORDS);
     for (let j = i; j < end; j++) h = fmix32(Math.imul(h ^ words[j], 0x01000193) + j - i);
-    seen.add(h);
+    out[i] = h;
   }
-  return Uint32Array.from(seen);
+  return out;
+}
+
+/** Distinct 32-bit hashes of the word shingles of a text (the set MinHash estimates Jaccard on). */
+export function shingleHashes(text: string): Uint32Array {
+  return Uint32Array.from(new Set(allShingles(text)));
 }
 
 /** MinHash signature (MINHASH_K unsigned 32-bit minima). All slots are 0xffffffff for an empty text. */
 export function minhashSignature(text: string): Uint32Array {
   const sig = new Uint32Array(MINHASH_K).fill(0xffffffff);
   const { a, b } = PARAMS;
-  const shingles = shingleHashes(text);
+  // Repeats cannot change a minimum, so the set is not built here (saves a third of the time).
+  const shingles = allShingles(text);
   for (let j = 0; j < shingles.length; j++) {
     const h = shingles[j];
     for (let i = 0; i < MINHASH_K; i++) {
