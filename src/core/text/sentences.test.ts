@@ -96,3 +96,42 @@ test('does not join a real sentence boundary after a short word', () => {
     'They met in St. Louis.',
   ]);
 });
+
+test('a sentence glued to the next one ("industry.You") is split without shifting later boundaries', () => {
+  assert.deepEqual(texts('It shows the changing music industry.You can listen to the podcast. Next week we return.'), [
+    'It shows the changing music industry.',
+    'You can listen to the podcast.',
+    'Next week we return.',
+  ]);
+  // Domains and decimals are not sentence ends.
+  assert.deepEqual(texts('He works at Amazon.com in Seattle. Prices rose 3.5 percent.'), [
+    'He works at Amazon.com in Seattle.',
+    'Prices rose 3.5 percent.',
+  ]);
+});
+
+test('glued ends after brackets and before "A"/"I"; no break after a comma', () => {
+  assert.deepEqual(texts('It came out last summer (the first film).DaCosta was hired. It was hard.'), [
+    'It came out last summer (the first film).',
+    'DaCosta was hired.',
+    'It was hard.',
+  ]);
+  assert.deepEqual(texts('The history lay beneath the charcoal.A similar case followed. Then nothing.'), [
+    'The history lay beneath the charcoal.',
+    'A similar case followed.',
+    'Then nothing.',
+  ]);
+  assert.deepEqual(texts('Sen. Lindsey Graham, R-S.C., and Sen. John Thune, R-S.D., say they want answers. Others agree.'), [
+    'Sen. Lindsey Graham, R-S.C., and Sen. John Thune, R-S.D., say they want answers.',
+    'Others agree.',
+  ]);
+});
+
+test('an attribution after a closing quote stays with the quote; links may start lower-case', () => {
+  assert.deepEqual(texts('“We were fishing buddies.” he says. Then he left.'), ['“We were fishing buddies.” he says.', 'Then he left.']);
+  assert.deepEqual(texts('My statement on the passing of a friend. pic.twitter.com/abc123 — A Senator'), [
+    'My statement on the passing of a friend.',
+    'pic.twitter.com/abc123 — A Senator',
+  ]);
+  assert.deepEqual(texts('Sales rose. iPhone shipments grew 5%.'), ['Sales rose.', 'iPhone shipments grew 5%.']);
+});

@@ -85,18 +85,46 @@ function trimSpan(text: string, s: Span): Span {
   return { start, end };
 }
 
+// A sentence end glued to the next sentence ("industry.You can"), common in scraped text. sbd
+// splits such a token but then misplaces every later boundary, so these are cut first.
+const GLUED_END = /(?<=[\p{Ll}\d]["”’)\]]?[.!?]+["”’)]?)(?=\p{Lu}\p{Ll}|[AI]\s)/gu;
+
+// "U.S.", "D.C.", "p.m.", "Ph.D.,": sbd knows these; leave them as they are.
+const DOTTED_ABBREVIATION = /^[("“'‘]*(?:\p{L}{1,2}\.)+\p{L}?[.,;:)"”'’]*$/u;
+
+/**
+ * sbd cuts a token at an inner "." "!" or "?" followed by a letter ("R-S.C.,", "Yahoo!Finance")
+ * and, with preserve_whitespace, then misplaces every later boundary. Inner marks are swapped
+ * for a look-alike of the same length so offsets into the original text stay valid.
+ */
+function maskInnerPunctuation(body: string): string {
+  return body.replace(/\S+/g, (tok) =>
+    DOTTED_ABBREVIATION.test(tok) ? tok : tok.replace(/[.!?](?=[A-Za-z])/g, '\u2024'),
+  );
+}
+
 function splitParagraph(text: string, para: Span): Span[] {
-  const body = text.slice(para.start, para.end);
-  const pieces = sbd.sentences(body, {
-    preserve_whitespace: true,
-    newline_boundaries: false,
-    html_boundaries: false,
-    sanitize: false,
-    abbreviations: EXTRA_ABBREVIATIONS,
-  });
-  let spans = locate(body, pieces).map((s) => ({ start: s.start + para.start, end: s.end + para.start }));
-  if (spans.length === 0) spans = [para];
-  spans = joinFalseBreaks(text, spans);
+  const chunks: Span[] = [];
+  let from = para.start;
+  for (const m of text.slice(para.start, para.end).matchAll(GLUED_END)) {
+    chunks.push({ start: from, end: para.start + (m.index ?? 0) });
+    from = para.start + (m.index ?? 0);
+  }
+  chunks.push({ start: from, end: para.end });
+  let spans: Span[] = [];
+  for (const chunk of chunks) {
+    const body = maskInnerPunctuation(text.slice(chunk.start, chunk.end));
+    const pieces = sbd.sentences(body, {
+      preserve_whitespace: true,
+      newline_boundaries: false,
+      html_boundaries: false,
+      sanitize: false,
+      abbreviations: EXTRA_ABBREVIATIONS,
+    });
+    const found = locate(body, pieces).map((s) => ({ start: s.start + chunk.start, end: s.end + chunk.start }));
+    spans.push(...(found.length ? found : [trimSpan(text, chunk)]));
+  }
+  spans = joinFalseBreaks(text, spans.filter((s) => s.end > s.start));
   return spans.flatMap((s) => splitRunOn(text, s));
 }
 
@@ -159,17 +187,20 @@ function joinFalseBreaks(text: string, spans: Span[]): Span[] {
 }
 
 function shouldJoin(prev: string, next: string): boolean {
-  if (!prev.endsWith('.')) return false;
-  const word = lastWord(prev);
+  // No sentence ends on a comma ("Sen. Lindsey Graham, R-S.C., said ...").
+  if (/[,;]$/.test(prev)) return true;
   const first = next.trimStart();
-  if (ALWAYS_JOIN_BEFORE.has(word) && /^[\p{Lu}\d(]/u.test(first)) return true;
-  // A single capital initial: "J. K. Rowling".
-  if (/(?:^|[\s(])\p{Lu}\.$/u.test(prev) && /^\p{Lu}/u.test(first)) return true;
-  // A sentence never starts with a lower-case word or a bare number after an abbreviation.
-  if (/^\p{Ll}/u.test(first) && !/^(?:iP|eB|e-|i[A-Z])/.test(first) && /[\p{L}]\.$/u.test(prev) && word.length <= 5) {
-    return true;
+  if (prev.endsWith('.')) {
+    const word = lastWord(prev);
+    if (ALWAYS_JOIN_BEFORE.has(word) && /^[\p{Lu}\d(]/u.test(first)) return true;
+    // A single capital initial: "J. K. Rowling".
+    if (/(?:^|[\s(])\p{Lu}\.$/u.test(prev) && /^\p{Lu}/u.test(first)) return true;
   }
-  return false;
+  // Edited text never starts a sentence in lower case: what follows is an abbreviation's
+  // continuation or an attribution after a quote ("... buddies.” he says."). Brand names
+  // ("iPhone", "eBay") and links ("pic.twitter.com/...") do start lower-case.
+  const firstToken = first.split(/\s/, 1)[0] ?? '';
+  return /^\p{Ll}/u.test(first) && !/^(?:i|e)\p{Lu}/u.test(first) && !/[./@]\S/.test(firstToken);
 }
 
 /** Cuts pieces longer than MAX_SENTENCE_WORDS at the strongest available boundary. */
