@@ -34,6 +34,8 @@ export interface IndexRunOptions {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   /** The summary line (default process.stdout). */
   stdout?: NodeJS.WritableStream;
+  /** Minimum time between plain (non-TTY) progress lines, ms (default PLAIN_PROGRESS_MS). */
+  progressEveryMs?: number;
   /** Stop after this many articles have been read (benchmarks, samples). */
   limit?: number;
   /** Stop after the current batch (Ctrl-C). */
@@ -73,7 +75,7 @@ interface Progress {
   stop(): void;
 }
 
-function makeProgress(stream: IndexRunOptions['stderr'] & {}, totalBytes: number, start: number): Progress {
+function makeProgress(stream: IndexRunOptions['stderr'] & {}, totalBytes: number, start: number, everyMs: number): Progress {
   const rate = (n: number) => (n / Math.max(0.001, (Date.now() - start) / 1000)).toFixed(0);
   if (stream.isTTY) {
     const multi = new cliProgress.MultiBar(
@@ -96,7 +98,7 @@ function makeProgress(stream: IndexRunOptions['stderr'] & {}, totalBytes: number
   let last = Date.now();
   return {
     update: (articles, bytes, file) => {
-      if (Date.now() - last < PLAIN_PROGRESS_MS) return;
+      if (Date.now() - last < everyMs) return;
       last = Date.now();
       const pct = totalBytes ? Math.min(100, Math.round((100 * bytes) / totalBytes)) : 0;
       stream.write(`indexing: ${articles} articles, ${rate(articles)}/s, ${pct}% of input read (${file})\n`);
@@ -140,7 +142,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   }
 
   const totalBytes = walk.files.reduce((n, f) => n + f.size, 0);
-  const progress = makeProgress(stderr, totalBytes, start);
+  const progress = makeProgress(stderr, totalBytes, start, opts.progressEveryMs ?? PLAIN_PROGRESS_MS);
   const shownPerFile = new Map<string, number>();
   const report = (error: UnspunError, file: InputFile | null) => {
     summary.errors++;
