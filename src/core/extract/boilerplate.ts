@@ -11,6 +11,7 @@
 import type { RemovedText } from '../types.ts';
 import {
   COMMENTS_TAIL_MIN_POSITION,
+  MAX_REFUSAL_WORDS,
   MAX_FURNITURE_WORDS,
   MAX_HEADLINE_WORDS,
   MAX_RELATED_LINKS,
@@ -144,7 +145,7 @@ const REFUSAL_OPENER = re(
   String.raw`^(?:i['’]m sorry|i am sorry|sorry,? (?:but )?i|i apologi[sz]e|unfortunately,? i (?:cannot|can['’]t|am unable|['’]m unable)|i['’]m unable|i am unable|i['’]m not able|i am not able|i cannot|i can['’]t|i can not|i won['’]t be able)\b`,
 );
 const REFUSAL_TOPIC = re(
-  String.raw`\b(?:assist|rewrite|re-write|rephrase|paraphrase|fulfil+|comply|your request|this request|that request|generate|create (?:content|that)|provide (?:a |the )?(?:rewritten|paraphrased)|help with (?:that|this)|language model|ai model|openai|content polic(?:y|ies)|guidelines)\b`,
+  String.raw`\b(?:(?:assist|help)(?: you)? with (?:that|this|rewriting|paraphrasing|rephrasing)\b|(?:assist|help)(?: you)? with (?:your|the|this|that) (?:request|task|query)|(?:rewrite|rewriting|re-write|rephras\w*|paraphras\w*|reword\w*|spin|generate|create|produce|write|provide)(?:\s+\S+){0,3}?\s+(?:article|text|content|request|story|piece|paragraphs?|version|rewrite)s?\b|(?:your|this|that) request|language model|ai model|openai|content polic(?:y|ies)|usage polic(?:y|ies))`,
 );
 // What an assistant says after refusing; only cut once a refusal has been seen.
 const REFUSAL_FOLLOW_UP = re(
@@ -202,7 +203,7 @@ function isShareWordList(line: string): boolean {
 }
 
 function isRefusal(line: string): boolean {
-  if (/^["“'‘]/.test(line)) return false;
+  if (/^["“'‘]/.test(line) || wordCount(line) > MAX_REFUSAL_WORDS) return false;
   if (AI_SELF.test(line)) return true;
   return REFUSAL_OPENER.test(line) && REFUSAL_TOPIC.test(line.slice(0, 300));
 }

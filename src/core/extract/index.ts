@@ -18,12 +18,10 @@ import { removeBoilerplate } from './boilerplate.ts';
 import { extractHtml } from './html.ts';
 import { cleanByline, normalizeDate, stripSiteSuffix } from './metadata.ts';
 import { reflowParagraphs, splitTitle } from './text.ts';
+import { HEADER_PARAGRAPHS, MAX_BYLINE_WORDS } from './settings.ts';
 
 export { removeBoilerplate, classifyLine, type BoilerplateReason } from './boilerplate.ts';
 export { normalizeDate } from './metadata.ts';
-
-/** How many leading paragraphs may hold the title, byline or date lines. */
-const HEADER_PARAGRAPHS = 4;
 
 const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Ww]ords by)\s*:?\s+(\p{Lu}[\p{L}.'’ -]{1,60}(?:(?:,| and| &) \p{Lu}[\p{L}.'’ -]{1,60}){0,3})(?:\s*[,|–—-]\s*.{0,60})?$/u;
 const DATE_LINE = /^(?:published|updated|posted|last updated|first published|date)(?: on| at)?\s*:?\s+(.{4,60})$/i;
@@ -55,7 +53,7 @@ function liftHeader(paragraphs: string[], title: string | null): Header {
       continue;
     }
     const by = BYLINE_LINE.exec(p);
-    if (by && p.split(/\s+/).length <= 16) {
+    if (by && p.split(/\s+/).length <= MAX_BYLINE_WORDS) {
       byline ??= cleanByline(p.replace(/\s*[,|–—-]\s*(?:\p{Ll}|\d).*$/u, ''));
       removed.push({ text: p, reason: 'byline' });
       body.splice(i, 1);

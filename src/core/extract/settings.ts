@@ -36,3 +36,19 @@ export const MAX_FURNITURE_SHARE = 0.4;
 /** Longest DOM-removed comment/form text kept verbatim in `removed`; a page's whole reader
  * discussion is not worth carrying in the report. */
 export const MAX_REMOVED_DOM_CHARS = 2000;
+
+/** Leading body paragraphs searched for a repeated title, a "By ..." line or a date line. The
+ * fixtures put them in the first three (title, byline, date); one more for a kicker line. */
+export const HEADER_PARAGRAPHS = 4;
+
+/** A plain-text first line longer than this is the first paragraph, not a title. Headlines in
+ * the fixtures and the specimen run 6 to 14 words; spun headlines get longer, hence headroom. */
+export const MAX_TITLE_WORDS = 40;
+
+/** A "By ..." line longer than this is a sentence about someone, not a byline. Fixture bylines
+ * with roles ("By Tomas Lindqvist, Staff Reporter") stay under 8 words. */
+export const MAX_BYLINE_WORDS = 16;
+
+/** A published LLM refusal is a short paragraph; a longer first-person paragraph that happens
+ * to start "I cannot ..." is an opinion writer's. Fixture refusals run 15 to 40 words. */
+export const MAX_REFUSAL_WORDS = 80;

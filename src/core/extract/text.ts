@@ -5,6 +5,7 @@
  * apart.
  */
 import type { RemovedText } from '../types.ts';
+import { MAX_TITLE_WORDS } from './settings.ts';
 
 export interface TextParts {
   title: string | null;
@@ -12,8 +13,6 @@ export interface TextParts {
   removed: RemovedText[];
 }
 
-/** A title is a short line; a long first line is the first paragraph. */
-const MAX_TITLE_WORDS = 40;
 
 /** Normalises line endings, drops a byte-order mark and zero-width characters. */
 export function normalizeText(s: string): string {
