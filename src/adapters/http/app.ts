@@ -201,6 +201,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
         'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
+    // A missing build asset is a plain 404, never the HTML shell served as a script.
+    if (c.req.path.startsWith('/assets/')) return c.text('not found', 404);
     // Every other path is a page of the single-page UI (/, /r/<id>, ...); the UI routes it.
     if (ui.index) return c.body(ui.index.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': ui.index.type, 'Cache-Control': 'no-cache' });
     return c.html(UI_MISSING_PAGE, 200);
