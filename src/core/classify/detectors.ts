@@ -14,7 +14,7 @@ import {
 } from '../nlp/lexicons.ts';
 import type { Severity } from '../types.ts';
 import { span, tokenSpan, type Finding, type PairContext, type Side, type Span } from './pair.ts';
-import { NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
+import { CLAUSE_MIN_WORDS, NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
 
 const qSpan = (side: Side, q: { start: number; end: number }): Span => span(side.text, q.start, q.end);
 
@@ -31,7 +31,7 @@ export function detectNumbers(ctx: PairContext): Finding[] {
   const srcLeft = [...source.quantities];
   const susLeft: Quantity[] = [];
   for (const q of suspect.quantities) {
-    const k = srcLeft.findIndex((s) => sameValue(s.value, q.value));
+    const k = srcLeft.findIndex((s) => sameValue(s.value, q.value) && (s.kind === 'ordinal') === (q.kind === 'ordinal'));
     if (k < 0) {
       susLeft.push(q);
       continue;
@@ -59,7 +59,9 @@ export function detectNumbers(ctx: PairContext): Finding[] {
     }
   }
   while (srcLeft.length > 0 && susLeft.length > 0 && srcLeft.length === susLeft.length) {
-    pairs.push([srcLeft.shift()!, susLeft.shift()!, 0.6]);
+    const s = srcLeft.shift()!;
+    const q = susLeft.shift()!;
+    if ((s.kind === 'ordinal') === (q.kind === 'ordinal')) pairs.push([s, q, 0.6]);
   }
   for (const [s, q, confidence] of pairs) {
     // A figure that still appears elsewhere in the other article moved; it did not change.
@@ -74,7 +76,8 @@ export function detectNumbers(ctx: PairContext): Finding[] {
     });
   }
   for (const q of susLeft) {
-    if (ctx.sourceArticleNorms.has(normValue(q.value))) continue;
+    // An added ordinal ("for the first time") is style more often than a claim.
+    if (q.kind === 'ordinal' || ctx.sourceArticleNorms.has(normValue(q.value))) continue;
     out.push({
       kind: 'number', rule: 'number-added',
       reason: `The copy gives the figure ${q.text}, which the source does not contain.`,
@@ -91,7 +94,7 @@ const normValue = (v: number) => String(v);
 // ---------------------------------------------------------------- dates
 
 const DATE_FAMILY: Record<DateMention['type'], string> = {
-  year: 'year', decade: 'year', month: 'month', day: 'month', weekday: 'day', relative: 'day',
+  year: 'year', decade: 'year', month: 'month', day: 'month', weekday: 'day', relative: 'day', quarter: 'quarter',
 };
 
 /** Dates that changed: years, decades, months, days, weekdays and relative dates. */
@@ -128,11 +131,11 @@ export function detectEntities(ctx: PairContext): Finding[] {
   const susOnly = suspect.entities.filter((e) => !source.entities.some((x) => sameEntity(e, x)));
   const out: Finding[] = [];
   for (const q of susOnly) {
-    // A name the source article uses elsewhere is not a substitution here.
-    if (q.words.every((w) => ctx.sourceArticleNorms.has(w))) continue;
+    const qElsewhere = q.words.every((w) => ctx.sourceArticleNorms.has(w));
     let best: { e: EntityMention; confidence: number } | null = null;
     for (const s of srcOnly) {
-      if (s.words.every((w) => ctx.suspectArticleNorms.has(w)) && !s.words.some((w) => q.words.includes(w))) continue;
+      // Both names still appear elsewhere in the other article: moved around, not substituted.
+      if (qElsewhere && s.words.every((w) => ctx.suspectArticleNorms.has(w))) continue;
       const sharesWord = s.words.some((w) => q.words.includes(w));
       const sameHunk = ctx.hunks.some((h) => h.removed.some((t) => t.start >= s.start && t.end <= s.end) && h.added.some((t) => t.start >= q.start && t.end <= q.end));
       const confidence = sharesWord ? 0.9 : sameHunk ? 0.7 : 0;
@@ -415,18 +418,18 @@ function findTerms(side: Side, terms: readonly string[]): Span[] {
 /** Framing: an event or place renamed with a loaded or partisan term ("exodus" -> "expulsion"). */
 export function detectRenaming(ctx: PairContext): Finding[] {
   const out: Finding[] = [];
+  const key = (s: Span) => s.text.toLowerCase();
   for (const group of FRAMING_GROUPS) {
-    const src = findTerms(ctx.source, group.terms);
-    const sus = findTerms(ctx.suspect, group.terms);
-    const key = (s: Span) => s.text.toLowerCase().replace(/s$/, '');
-    const srcOnly = src.filter((s) => !sus.some((q) => key(q) === key(s)));
-    const susOnly = sus.filter((q) => !src.some((s) => key(q) === key(s)));
-    if (srcOnly.length === 0 || susOnly.length === 0) continue;
-    out.push({
-      kind: 'renaming', rule: 'framing-term',
-      reason: `The source calls it "${srcOnly[0].text}"; the copy calls it "${susOnly[0].text}" (${group.name}).`,
-      suspect: [susOnly[0]], source: [srcOnly[0]], severity: 'medium', confidence: 0.7,
-    });
+    for (const [from, to] of [[group.a, group.b], [group.b, group.a]] as const) {
+      const src = findTerms(ctx.source, from).filter((s) => findTerms(ctx.suspect, [key(s)]).length === 0);
+      const sus = findTerms(ctx.suspect, to).filter((q) => findTerms(ctx.source, [key(q)]).length === 0);
+      if (src.length === 0 || sus.length === 0) continue;
+      out.push({
+        kind: 'renaming', rule: 'framing-term',
+        reason: `The source calls it "${src[0].text}"; the copy calls it "${sus[0].text}" (${group.name}).`,
+        suspect: [sus[0]], source: [src[0]], severity: 'medium', confidence: 0.7,
+      });
+    }
   }
   return out;
 }
@@ -445,7 +448,50 @@ export function detectLoaded(ctx: PairContext): Finding[] {
   }];
 }
 
+// ---------------------------------------------------------------- clauses
+
+const contentTokens = (tokens: Token[]) => tokens.filter((t) => !STOPWORDS.has(t.norm) && !NEGATORS.has(t.norm));
+
+/**
+ * A clause added inside an aligned sentence ("..., who was recently released on bail,") or
+ * dropped from it: a run of new content words with (almost) nothing replaced on the other side.
+ */
+export function detectClauses(ctx: PairContext): Finding[] {
+  const out: Finding[] = [];
+  const srcStems = new Set(ctx.source.tokens.map((t) => stem(t.norm)));
+  const susStems = new Set(ctx.suspect.tokens.map((t) => stem(t.norm)));
+  for (const h of ctx.hunks) {
+    const added = contentTokens(h.added);
+    const removed = contentTokens(h.removed);
+    if (added.length >= CLAUSE_MIN_WORDS && removed.length <= 1) {
+      const fresh = added.filter((t) => !srcStems.has(stem(t.norm)));
+      if (fresh.length / added.length >= 0.75) {
+        const text = span(ctx.suspect.text, h.added[0].start, h.added[h.added.length - 1].end);
+        const claim = added.some((t) => t.numeric || t.capitalized);
+        out.push({
+          kind: 'inserted', rule: 'clause-added',
+          reason: `The copy adds "${text.text}", which the source sentence does not say.`,
+          suspect: [text], source: [], severity: claim ? 'high' : 'medium', confidence: 0.6,
+        });
+      }
+    }
+    if (removed.length >= CLAUSE_MIN_WORDS && added.length <= 1) {
+      const gone = removed.filter((t) => !susStems.has(stem(t.norm)) && !ctx.suspectArticleNorms.has(t.norm));
+      if (gone.length / removed.length >= 0.75) {
+        const text = span(ctx.source.text, h.removed[0].start, h.removed[h.removed.length - 1].end);
+        const facts = removed.some((t) => t.numeric || t.capitalized);
+        out.push({
+          kind: 'omitted', rule: 'clause-dropped',
+          reason: `The copy leaves out "${text.text}" from this sentence.`,
+          suspect: [], source: [text], severity: facts ? 'medium' : 'low', confidence: 0.6,
+        });
+      }
+    }
+  }
+  return out;
+}
+
 export const PAIR_DETECTORS: readonly ((ctx: PairContext) => Finding[])[] = [
   detectNumbers, detectDates, detectEntities, detectQuotes, detectNegation, detectHedge, detectReversal,
-  detectAttribution, detectRenaming, detectLoaded,
+  detectAttribution, detectRenaming, detectLoaded, detectClauses,
 ];

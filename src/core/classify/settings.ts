@@ -37,3 +37,9 @@ export const BIGRAM_EDIT_MIN_LENGTH = 4;
  */
 export const BIGRAM_RARE_MAX = 1;
 export const BIGRAM_COMMON_MIN = 3;
+/**
+ * Content words a run added to (or dropped from) an aligned sentence must have to count as an
+ * inserted (omitted) clause. Four keeps ordinary rewording out; chosen on SummEdits `dev`
+ * (hallucinated_fact_insertion vs consistent edits).
+ */
+export const CLAUSE_MIN_WORDS = 4;

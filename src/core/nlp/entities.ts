@@ -66,8 +66,10 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
   // Headlines and all-caps text capitalise everything: trust only words WordNet does not know.
   const titleCase = capShare > 0.75 && tokens.length > 6;
   const isName = (t: Token): boolean => {
-    if (!t.capitalized || t.numeric) return false;
+    if (!t.capitalized || t.numeric || /^X{2,}$/.test(t.text)) return false;
     const norm = t.norm.replace(/'s$/, '');
+    // Abbreviations in capitals are names even when they spell a function word ("U.S.", "US").
+    if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}$/u.test(t.text) && !titleCase) return true;
     const initial = SENTENCE_START_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start));
     if (STOPWORDS.has(norm)) return false;
     if ((initial || titleCase) && isCommonWord(norm)) return false;
@@ -86,8 +88,10 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
       break;
     }
     const span = tokens.slice(i, j + 1);
-    const words = span.map((t) => t.norm.replace(/'s$/, '')).filter((w) => !TITLES.has(w) && !CONNECTORS.has(w));
-    const fullWords = span.map((t) => t.norm.replace(/'s$/, ''));
+    // "Sims-based": the name is "Sims"; a lower-case tail after a hyphen is not part of it.
+    const nameWord = (t: Token) => t.norm.replace(/'s$/, '').replace(/-(?:[a-z]+)$/, (tail) => (/-\p{Ll}/u.test(t.text.slice(-tail.length)) ? '' : tail));
+    const words = span.map(nameWord).filter((w) => !TITLES.has(w) && !CONNECTORS.has(w));
+    const fullWords = span.map(nameWord);
     const keep = words.length > 0 ? words : fullWords;
     const last = span[span.length - 1];
     const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;

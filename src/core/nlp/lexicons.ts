@@ -114,6 +114,41 @@ export const REVERSAL_CLUSTERS: readonly { name: string; a: readonly string[]; b
     b: ['lose', 'lost', 'defeat', 'defeated'],
   },
   {
+    name: 'above/below',
+    a: ['above', 'exceed', 'exceeded', 'exceeds', 'beyond', 'surpass', 'surpassed', 'surpasses'],
+    b: ['below', 'beneath'],
+  },
+  {
+    name: 'profit/loss',
+    a: ['profit', 'profits', 'profitable', 'earnings', 'surplus', 'gains'],
+    b: ['loss', 'losses', 'deficit', 'unprofitable'],
+  },
+  {
+    name: 'all/some',
+    a: ['all', 'every', 'entire', 'entirety', 'whole', 'always', 'everyone', 'unanimous', 'unanimously', 'sole', 'solely', 'only'],
+    b: ['some', 'several', 'partial', 'partly', 'sometimes', 'most', 'few', 'majority', 'minority'],
+  },
+  {
+    name: 'ahead/behind',
+    a: ['ahead', 'forward', 'forwards', 'advance', 'advanced', 'advancing'],
+    b: ['behind', 'backward', 'backwards', 'retreat', 'retreated', 'retreating'],
+  },
+  {
+    name: 'thrive/struggle',
+    a: ['thriving', 'thrive', 'thrived', 'flourishing', 'flourished', 'booming', 'prospering', 'robust'],
+    b: ['struggling', 'struggle', 'struggled', 'ailing', 'failing', 'faltering', 'stagnating', 'stagnant'],
+  },
+  {
+    name: 'highlight/ignore',
+    a: ['highlight', 'highlighted', 'highlights', 'emphasise', 'emphasised', 'emphasize', 'emphasized', 'acknowledge', 'acknowledged', 'acknowledges'],
+    b: ['ignore', 'ignored', 'ignores', 'downplay', 'downplayed', 'downplays', 'dismiss', 'dismissed', 'dismisses', 'overlook', 'overlooked'],
+  },
+  {
+    name: 'include/exclude',
+    a: ['including', 'include', 'included', 'includes'],
+    b: ['excluding', 'exclude', 'excluded', 'excludes', 'except'],
+  },
+  {
     name: 'voluntary/forced',
     a: ['voluntary', 'voluntarily', 'chose', 'choose', 'choosing', 'willingly', 'fled', 'departed'],
     b: ['forced', 'expelled', 'deported', 'compelled', 'coerced', 'evicted'],
@@ -121,29 +156,29 @@ export const REVERSAL_CLUSTERS: readonly { name: string; a: readonly string[]; b
 ];
 
 /**
- * Framing: the same event or place named from one side's point of view. Each group lists terms
- * a fact-checker would want flagged when one replaces another (general knowledge of contested
- * usage in news style guides).
+ * Framing: the same event or place named from one side's point of view. In each group, `a`
+ * holds the plain or one side's terms and `b` the loaded or other side's terms; a term of one
+ * side replaced by a term of the other is a renaming (general knowledge of contested usage in
+ * news style guides). Near-synonyms on the same side ("invasion" / "incursion") are not.
  */
-export const FRAMING_GROUPS: readonly { name: string; terms: readonly string[] }[] = [
-  { name: 'departure vs expulsion', terms: ['exodus', 'departure', 'flight', 'evacuation', 'expulsion', 'deportation', 'displacement', 'ethnic cleansing', 'eviction'] },
-  { name: 'armed group labels', terms: ['militants', 'fighters', 'rebels', 'insurgents', 'terrorists', 'separatists', 'freedom fighters', 'guerrillas', 'militia', 'gunmen', 'jihadists'] },
-  { name: 'protest labels', terms: ['protest', 'protesters', 'protestors', 'demonstrators', 'demonstration', 'riot', 'rioters', 'mob', 'unrest', 'uprising', 'insurrection'] },
-  { name: 'killing verbs', terms: ['killed', 'died', 'murdered', 'massacred', 'slaughtered', 'executed', 'perished', 'assassinated', 'martyred'] },
-  { name: 'territory status', terms: ['occupied', 'disputed', 'liberated', 'annexed', 'reclaimed', 'seized', 'captured', 'recaptured', 'reintegrated', 'returned'] },
-  { name: 'operation labels', terms: ['invasion', 'offensive', 'operation', 'counter-terrorism', 'aggression', 'incursion', 'attack', 'assault', 'special military operation', 'liberation'] },
-  { name: 'migration labels', terms: ['migrants', 'refugees', 'asylum seekers', 'illegal immigrants', 'illegal aliens', 'undocumented immigrants', 'invaders'] },
-  { name: 'regime labels', terms: ['government', 'administration', 'regime', 'authorities', 'junta'] },
-  { name: 'Khankendi/Stepanakert', terms: ['stepanakert', 'khankendi'] },
-  { name: 'Kyiv/Kiev', terms: ['kyiv', 'kiev'] },
-  { name: 'Derry/Londonderry', terms: ['derry', 'londonderry'] },
-  { name: 'Falklands/Malvinas', terms: ['falklands', 'malvinas'] },
-  { name: 'West Bank/Judea and Samaria', terms: ['west bank', 'judea and samaria'] },
-  { name: 'Persian Gulf/Arabian Gulf', terms: ['persian gulf', 'arabian gulf'] },
-  { name: 'Gulf of Mexico/Gulf of America', terms: ['gulf of mexico', 'gulf of america'] },
-  { name: 'Myanmar/Burma', terms: ['myanmar', 'burma'] },
-  { name: 'Artsakh/Nagorno-Karabakh', terms: ['artsakh', 'nagorno-karabakh', 'karabakh'] },
-  { name: 'Sea of Japan/East Sea', terms: ['sea of japan', 'east sea'] },
+export const FRAMING_GROUPS: readonly { name: string; a: readonly string[]; b: readonly string[] }[] = [
+  { name: 'departure vs expulsion', a: ['exodus', 'departure', 'flight', 'evacuation', 'fled', 'left'], b: ['expulsion', 'deportation', 'ethnic cleansing', 'eviction', 'forced displacement', 'expelled', 'deported'] },
+  { name: 'armed group labels', a: ['militants', 'fighters', 'rebels', 'insurgents', 'gunmen', 'separatists', 'guerrillas', 'militia', 'militiamen'], b: ['terrorists', 'freedom fighters', 'jihadists', 'bandits', 'thugs'] },
+  { name: 'protest labels', a: ['protest', 'protests', 'protesters', 'protestors', 'demonstrators', 'demonstration', 'demonstrations'], b: ['riot', 'riots', 'rioters', 'mob', 'insurrection', 'insurrectionists', 'looters'] },
+  { name: 'killing verbs', a: ['killed', 'died', 'dead', 'deaths', 'perished', 'lost their lives'], b: ['murdered', 'massacred', 'slaughtered', 'executed', 'assassinated', 'martyred', 'butchered'] },
+  { name: 'territory status', a: ['occupied', 'annexed', 'seized', 'captured', 'occupation', 'annexation'], b: ['liberated', 'reclaimed', 'returned', 'reintegrated', 'recaptured', 'liberation', 'reunification'] },
+  { name: 'operation labels', a: ['invasion', 'aggression', 'attack', 'assault', 'incursion', 'offensive', 'war'], b: ['special military operation', 'counter-terrorism', 'counter-terrorism operation', 'anti-terrorist operation', 'police action', 'liberation'] },
+  { name: 'migration labels', a: ['migrants', 'refugees', 'asylum seekers', 'undocumented immigrants'], b: ['illegal immigrants', 'illegal aliens', 'invaders', 'illegals'] },
+  { name: 'Khankendi/Stepanakert', a: ['stepanakert'], b: ['khankendi'] },
+  { name: 'Kyiv/Kiev', a: ['kyiv'], b: ['kiev'] },
+  { name: 'Derry/Londonderry', a: ['derry'], b: ['londonderry'] },
+  { name: 'Falklands/Malvinas', a: ['falklands'], b: ['malvinas'] },
+  { name: 'West Bank/Judea and Samaria', a: ['west bank'], b: ['judea and samaria'] },
+  { name: 'Persian Gulf/Arabian Gulf', a: ['persian gulf'], b: ['arabian gulf'] },
+  { name: 'Gulf of Mexico/Gulf of America', a: ['gulf of mexico'], b: ['gulf of america'] },
+  { name: 'Myanmar/Burma', a: ['myanmar'], b: ['burma'] },
+  { name: 'Nagorno-Karabakh/Artsakh', a: ['nagorno-karabakh'], b: ['artsakh'] },
+  { name: 'Sea of Japan/East Sea', a: ['sea of japan'], b: ['east sea'] },
 ];
 
 /**

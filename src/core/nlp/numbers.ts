@@ -32,7 +32,7 @@ export interface DateMention {
   /** Normalised key: `year:1993`, `decade:1990`, `month:10`, `day:10-5`, `weekday:1`, `rel:yesterday`. */
   key: string;
   /** Coarse type, for the reason line. */
-  type: 'year' | 'decade' | 'month' | 'day' | 'weekday' | 'relative';
+  type: 'year' | 'decade' | 'month' | 'day' | 'weekday' | 'relative' | 'quarter';
 }
 
 const UNITS: Record<string, number> = {
@@ -93,6 +93,11 @@ function parseNumeral(norm: string): { value: number; kind: Quantity['kind']; mu
   return { value, kind, mult };
 }
 
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+const PERIOD_WORDS = new Set(['quarter', 'half']);
+
 /** Finds every date mention. Years, decades, months, weekdays and relative dates. */
 export function findDates(text: string, tokens: Token[] = tokenize(text)): DateMention[] {
   const out: DateMention[] = [];
@@ -105,6 +110,12 @@ export function findDates(text: string, tokens: Token[] = tokenize(text)): DateM
     const prev = tokens[i - 1];
     let m: RegExpExecArray | null;
     if (/^\d{4}$/.test(t.text) && Number(w) >= 1500 && Number(w) <= 2100) push(t, t, `year:${w}`, 'year');
+    else if ((m = /^([qh])([1-4])$/.exec(w))) push(t, t, `${m[1] === 'q' ? 'quarter' : 'half'}:${m[2]}`, 'quarter');
+    else if ((w in ORDINAL_WORDS || /^[1-4](st|nd|rd|th)$/.test(w)) && next && PERIOD_WORDS.has(next.norm)) {
+      // "second quarter" = "Q2", "first half" = "H1"
+      push(t, next, `${next.norm}:${ORDINAL_WORDS[w] ?? parseInt(w, 10)}`, 'quarter');
+      i++;
+    }
     else if ((m = /^'?(\d{2,4})'?s$/.exec(t.text.replace(/[’‘]/g, "'")))) {
       const n = Number(m[1]);
       const decade = n < 100 ? (n >= 30 ? 1900 + n : 2000 + n) : n;
@@ -165,6 +176,10 @@ export function findQuantities(text: string, tokens: Token[] = tokenize(text)): 
       value += acc;
       // "one" alone is too often a pronoun ("one anonymous soldier"): keep it only with a unit multiplier.
       if (t.norm === 'one' && j === i) continue;
+    } else if (t.norm in ORDINAL_WORDS) {
+      // "third-largest", "the second time": kept so that "third" -> "second" is caught.
+      value = ORDINAL_WORDS[t.norm];
+      kind = 'ordinal';
     } else continue;
     if (parsed && parsed.mult === 1 && kind !== 'percent' && j + 1 < tokens.length && tokens[j + 1].norm in MULTIPLIERS && tokens[j + 1].norm !== 'm' && tokens[j + 1].norm !== 'b') {
       value *= MULTIPLIERS[tokens[j + 1].norm];
