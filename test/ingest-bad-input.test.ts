@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { ingestPaths, type IngestItem } from '../src/adapters/ingest/index.ts';
 import { Command } from 'commander';
 import { registerIndexCommand, runIndex, type IndexRunOptions } from '../src/adapters/cli/index-command.ts';
@@ -151,6 +152,28 @@ test('a truncated gzip is INPUT_TRUNCATED naming the file, and the records befor
   assertOneError((await errorsOf(join(d, 'cut.html.gz'))).errors, 'INPUT_TRUNCATED', 'cut.html.gz');
   writeFileSync(join(d, 'notgz.txt.gz'), articleText(6));
   assertOneError((await errorsOf(join(d, 'notgz.txt.gz'))).errors, 'INPUT_TRUNCATED', 'notgz.txt.gz');
+});
+
+test('a truncated .warc.gz keeps the records before the cut and reports INPUT_TRUNCATED; a non-WARC .warc is INPUT_MALFORMED', async () => {
+  const d = sub('warc');
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < 6; i++) {
+    const html = `<html><head><title>Roadworks ${i}</title></head><body><article><h1>Roadworks ${i}</h1><p>${articleText(i).replace(/\n\n/g, '</p><p>')}</p></article></body></html>`;
+    const rec = WARCRecord.create(
+      { url: `https://council.test/${i}`, type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' }, statusline: 'HTTP/1.1 200 OK' },
+      (async function* () { yield enc.encode(html); })(),
+    );
+    parts.push(await WARCSerializer.serialize(rec, { gzip: true }));
+  }
+  const whole = Buffer.concat(parts);
+  const cutAt = parts.slice(0, 4).reduce((n, p) => n + p.length, 0) + Math.floor(parts[4].length / 2);
+  writeFileSync(join(d, 'cut.warc.gz'), whole.subarray(0, cutAt));
+  const r = await errorsOf(join(d, 'cut.warc.gz'));
+  assert.equal(r.ok, 4);
+  assertOneError(r.errors, 'INPUT_TRUNCATED', 'cut.warc.gz');
+  writeFileSync(join(d, 'notes.warc'), 'Meeting notes, not an archive.\nSecond line.\n');
+  assertOneError((await errorsOf(join(d, 'notes.warc'))).errors, 'INPUT_MALFORMED', 'notes.warc');
 });
 
 test('malformed JSONL lines are reported as file:line and skipped; the rest is indexed', async () => {

@@ -209,7 +209,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
     }
     await flush();
     if (summary.added + summary.replaced > 0) {
-      progress.log('unspun: updating word statistics');
+      progress.log('updating word statistics (document frequencies)');
       await store.refreshStats();
     }
   } catch (err) {

@@ -16,7 +16,7 @@ export interface InputFile {
   /** Path relative to the folder argument (the file name for a file argument), "/"-separated: the id prefix. */
   rel: string;
   format: InputFormat;
-  /** `.gz` file, decompressed while reading (WARC files handle their own gzip). */
+  /** `.gz` file, decompressed while reading (with Node's zlib, for every format). */
   gzip: boolean;
   /** Size on disk, for progress. */
   size: number;

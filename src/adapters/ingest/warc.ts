@@ -3,12 +3,14 @@
  * Web archives (.warc, .warc.gz) via warcio: every `response` record with a 2xx HTML payload
  * and every HTML `resource` record becomes an article. The payload charset comes from the HTTP
  * Content-Type header, else the page's own meta tag, else UTF-8. A damaged record is reported
- * and the parser moves on where it can.
+ * and the parser moves on where it can; a truncated .warc.gz is INPUT_TRUNCATED after the
+ * records before the cut. (A truncated uncompressed .warc is not detected: warcio pads the
+ * last record silently.)
  */
 import { createReadStream } from 'node:fs';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
-import { ioError, tooLarge } from './bytes.ts';
+import { ioError, streamChunks, tooLarge } from './bytes.ts';
 import { charsetFromContentType, decodeText } from './decode.ts';
 import { documentToArticle, hostOf } from './document.ts';
 import type { IngestItem, InputFile } from './types.ts';
@@ -37,13 +39,19 @@ function htmlContentType(record: WARCRecord): string | null {
 }
 
 export async function* readWarc(file: InputFile, maxBytes: number, onBytes?: (n: number) => void): AsyncGenerator<IngestItem> {
-  const parser = new WARCParser(countBytes(file.path, onBytes));
+  // Node's zlib gunzips .warc.gz (multi-member) and, unlike warcio's pako path, reports a
+  // truncated file as an error instead of ending quietly after the last whole record.
+  const source = file.gzip ? streamChunks(file, onBytes) : countBytes(file.path, onBytes);
+  const parser = new WARCParser(source);
   let n = 0;
   let records = 0;
   try {
     for await (const record of parser) {
       n++;
       records++;
+      if (n === 1 && !/^WARC\/\d/.test(record.warcHeaders.statusline)) {
+        throw new UnspunError('INPUT_MALFORMED', file.display, 'not a WARC file (it does not start with a WARC/1.x header)');
+      }
       const type = htmlContentType(record);
       if (!type) continue;
       const uri = record.warcTargetURI ?? null;
