@@ -72,3 +72,11 @@ test('a content wrapper whose classes mention comments and social is kept; Jetpa
   const reasons = a.removed.map((r) => r.reason);
   assert.ok(reasons.includes('comments') && reasons.includes('comment-form'), reasons.join());
 });
+
+test('Blogger page: <br><br> paragraphs, hAtom date, follow line with a long site name', () => {
+  const a = extractArticle(cases.find((c) => c.name === 'blogger-br-paragraphs')!.input);
+  assert.equal(a.text.split('\n\n').length, 5);
+  assert.equal(a.published, '2023-06-08T03:44:00.000Z');
+  assert.equal(a.byline, 'News Desk');
+  assert.doesNotMatch(a.text, /Newer Post|Labels:|Share to|Subscribe to|Popular Posts|Also Read/);
+});

@@ -9,6 +9,8 @@ test('furniture lines get their reason codes', () => {
     ['You have entered an incorrect email address!', 'comment-form'],
     ['Save my name, email, and website in this browser for the next time I comment.', 'comment-form'],
     ['Leave a Reply Cancel reply', 'comment-form'],
+    ['Please enter your comment!Please enter your name here', 'comment-form'],
+    ['Comment:Name:*Email:*Website: Save my name, email, and website in this browser for the next time I comment.', 'comment-form'],
     ['Follow us on Google News', 'social-follow'],
     ['Click here to follow us on Twitter for breaking news.', 'social-follow'],
     ['Follow The Daily Post on Google News', 'social-follow'],

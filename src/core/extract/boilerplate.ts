@@ -74,6 +74,26 @@ const COMMENT_FORM = [
   re(String.raw`^δ$`),
 ];
 
+// Form phrases that page text often glues together ("Please enter your comment!Please enter
+// your name here", "Comment:Name:*Email:*"): a line made only of these is a comment form.
+const FORM_PHRASE = new RegExp(
+  [
+    String.raw`please enter (?:your|a valid) (?:comment|name|e-?mail(?: address)?|website)(?: here)?\s*[!.]*`,
+    String.raw`you have entered an incorrect e-?mail address!?`,
+    String.raw`save my name,? e-?mail,? (?:and|&) website in this browser for the next time i comment\.?`,
+    String.raw`your e-?mail address will not be published\.?`,
+    String.raw`required fields are marked\s*\*?`,
+    String.raw`(?:leave a (?:reply|comment)|cancel reply|post comment|submit comment)`,
+    String.raw`(?:comment|name|e-?mail|website)\s*:?\s*\*?\s*:?`,
+  ].join('|'),
+  'giu',
+);
+
+function isGluedFormText(line: string): boolean {
+  if (!/please enter|incorrect e-?mail|save my name|will not be published|required fields/i.test(line)) return false;
+  return line.replace(FORM_PHRASE, '').replace(/[\s*:!.,|]+/g, '') === '';
+}
+
 // Headings that start a trailing comment section: the rest of the body goes with them.
 const COMMENTS_HEADING = [
   re(String.raw`^\d+\s+(?:comments?|responses?|replies)$`),
@@ -84,7 +104,7 @@ const COMMENTS_HEADING = [
 
 const SOCIAL_FOLLOW = [
   re(String.raw`^(?:click here to |tap here to |also,? |and |please |stay (?:updated|connected|informed)[,:!]? |don['’]t forget to )?(?:follow|join|like|subscribe to|find) us on (?:${PLATFORMS})\b.*$`),
-  re(String.raw`^(?:click here to |also,? |stay (?:updated|connected|informed)[,:!]? )?follow\s+(?:\S+\s+){0,3}on (?:google news|apple news|msn|newsbreak)\b.*$`),
+  re(String.raw`^(?:click here to |also,? |stay (?:updated|connected|informed)[,:!]? )?follow\s+(?:\S+\s+){0,6}on (?:google news|apple news|msn|newsbreak)\b.*$`),
   re(String.raw`^(?:follow|connect with|find) us(?: on)?\s*[:\-–—]?\s*(?:(?:${PLATFORMS})[\s,|/]*)*$`),
   re(String.raw`^(?:get|for) (?:the )?latest (?:news|updates).{0,60}\b(?:follow|join) us on (?:${PLATFORMS})\b.*$`),
   re(String.raw`^(?:join|subscribe to) our (?:whatsapp|telegram|youtube|google news)\s+(?:channel|group|community)\b.*$`),
@@ -174,7 +194,7 @@ const PLACEHOLDER_WORDS = new Set(
 const AD_TOKEN = /\[ad_?\d+\]/giu;
 
 const LINE_RULES: LineRule[] = [
-  { reason: 'comment-form', test: (l) => COMMENT_FORM.some((r) => r.test(l)) },
+  { reason: 'comment-form', test: (l) => COMMENT_FORM.some((r) => r.test(l)) || isGluedFormText(l) },
   { reason: 'ad-slot', test: (l) => AD_SLOT.some((r) => r.test(l)) },
   { reason: 'social-follow', test: (l, n) => n <= MAX_FURNITURE_WORDS && SOCIAL_FOLLOW.some((r) => r.test(l)) },
   { reason: 'share-bar', test: (l, n) => n <= MAX_FURNITURE_WORDS && (SHARE_BAR.some((r) => r.test(l)) || isShareWordList(l)) },
@@ -284,7 +304,7 @@ export function removeBoilerplate(text: string): { text: string; removed: Remove
       }
       if (COMMENTS_HEADING.some((r) => r.test(line))) {
         // Early on it is a comment-count link by the byline; late, the thread follows it.
-        removed.push({ text: line, reason: 'comments' });
+        removed.push({ text: line, reason: classifyLine(line) ?? 'comments' });
         tail = position / total >= COMMENTS_TAIL_MIN_POSITION;
         continue;
       }

@@ -200,10 +200,14 @@ export function readMetadata(doc: Document, inputUrl: string | null | undefined)
     markupByline(doc);
 
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
+  // Microdata and hAtom (Blogger, older WordPress themes) keep the date in an attribute.
+  const marked = doc.querySelector('[itemprop="datePublished"], abbr.published[title], .published[title]');
+  const markedDate = marked?.getAttribute('content') ?? marked?.getAttribute('datetime') ?? marked?.getAttribute('title');
   const published =
     normalizeDate(metaContent(doc, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dcterms.created', 'date'])) ??
     normalizeDate(typeof article?.datePublished === 'string' ? article.datePublished : null) ??
     normalizeDate(timeEl?.getAttribute('datetime')) ??
+    normalizeDate(markedDate) ??
     normalizeDate(typeof article?.dateCreated === 'string' ? article.dateCreated : null);
 
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
