@@ -124,3 +124,18 @@ test('a folder with no readable input files is an error, not a silent success', 
   assert.equal(s.failure?.code, 'INPUT_EMPTY');
   assert.match(s.out, /1 files of unknown type skipped/);
 });
+
+test('an interrupt (Ctrl-C) stops after the current batch: whole batches stored, exit 130, and a re-run finishes', async () => {
+  const d = sub();
+  const db = join(d, 'x.db');
+  writeFileSync(join(d, 'a.jsonl'), Array.from({ length: 9 }, (_, i) => line(`i${i}`, story(i))).join('\n'));
+  const abort = new AbortController();
+  const s = await run({ paths: [join(d, 'a.jsonl')], db, batch: 2, signal: abort.signal, onBatch: ({ batches }) => batches === 2 && abort.abort() });
+  assert.equal(s.exitCode, 130);
+  assert.ok(s.interrupted);
+  assert.match(s.out, /^interrupted: /);
+  assert.equal(s.total % 2, 0, `stored ${s.total}: whole batches only`);
+  assert.ok(s.total >= 4 && s.total < 9);
+  const again = await run({ paths: [join(d, 'a.jsonl')], db, batch: 2 });
+  assert.deepEqual([again.added, again.unchanged, again.total], [9 - s.total, s.total, 9]);
+});

@@ -19,6 +19,7 @@ import type { IndexRecord } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 import { ingestFiles, walkInputs, type InputFile } from '../ingest/index.ts';
 import { openSqliteStore, type SqliteStore } from '../store-sqlite/index.ts';
+import { DEFAULT_DB } from './common.ts';
 
 /** Error lines printed per file before the rest are only counted (a Latin-1 JSONL would print one per line). */
 const MAX_ERRORS_SHOWN_PER_FILE = 10;
@@ -259,7 +260,7 @@ export function registerIndexCommand(
     .command('index')
     .description('add reference articles (JSONL, HTML, text, WARC, RSS/Atom; .gz too; folders recurse) to the index')
     .argument('<paths...>', 'files or folders to index')
-    .option('--db <path>', 'the index file', './unspun.db')
+    .option('--db <path>', 'the index file', DEFAULT_DB)
     .option('--batch <n>', 'articles per transaction', positiveInt, DEFAULT_BATCH)
     .option('--max-bytes <n>', 'largest single document, JSONL line or WARC record, in bytes', positiveInt, DEFAULT_MAX_BYTES)
     .action(async (paths: string[], flags: { db: string; batch: number; maxBytes: number }) => {
