@@ -28,6 +28,7 @@ h1{font-size:1.4rem;margin:16px 0 4px}
 .sources li{margin-bottom:6px}
 .why{color:var(--muted);font-size:.9rem}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:0 16px;border-top:1px solid var(--line);padding:10px 0}
+.row.solo{grid-template-columns:1fr}
 .row .head{grid-column:1/-1;font-size:.8rem;color:var(--muted);margin-bottom:4px}
 .side{overflow-wrap:anywhere}
 .side .label{display:none;font-size:.75rem;color:var(--muted);text-transform:uppercase}
@@ -100,12 +101,13 @@ export function renderHtml(report: Report): string {
           .join('')}</ul></section>`
       : '';
 
-  const rows = view.rows.filter((r) => report.sources.length > 0 || r.changes.length > 0).map((r) => rowHtml(r)).join('\n');
+  // Without a source every sentence is still shown, so the page reads as the whole article.
+  const rows = view.rows.map((r) => rowHtml(r, report.sources.length === 0)).join('\n');
   const other =
     view.other.length > 0
       ? `<h2>Other findings</h2><ul class="chips">${view.other.map((c) => chip(c, true)).join('')}</ul>`
       : '';
-  const colheads = report.sources.length > 0 ? '<div class="colheads"><div>Suspect</div><div>Source</div></div>' : '<h2>Findings from the article alone</h2>';
+  const colheads = report.sources.length > 0 ? '<div class="colheads"><div>Suspect</div><div>Source</div></div>' : '<h2>The article, with what it alone shows</h2>';
 
   return `<!doctype html>
 <html lang="en">
@@ -139,7 +141,7 @@ ${other}
 `;
 }
 
-function rowHtml(row: ReportRow): string {
+function rowHtml(row: ReportRow, solo: boolean): string {
   const e = escapeHtml;
   const where = [
     row.suspectSentences.length > 0 ? `suspect ${list(row.suspectSentences)}` : null,
@@ -164,6 +166,9 @@ function rowHtml(row: ReportRow): string {
       ? '<span class="empty">(no counterpart in the source)</span>'
       : segmentsHtml(row.sourceSegments, 'del');
   const chips = row.changes.length > 0 ? `<ul class="chips">${row.changes.map((c) => chip(c, false)).join('')}</ul>` : '';
+  if (solo) {
+    return `<section class="row solo"><div class="head">${e(where)}</div><div class="side">${left}</div>${chips}</section>`;
+  }
   return (
     `<section class="row ${row.kind}"><div class="head">${e(where)}${flag}</div>` +
     `<div class="side"><span class="label">Suspect</span>${left}</div>` +

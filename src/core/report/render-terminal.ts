@@ -58,8 +58,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
 
   // Header: the answer first, then why.
   const s = report.suspect;
-  out.push(paint(`unspun report: ${s.title ?? '(no title)'}`, 'bold'));
-  out.push(paint(`input: ${s.name}${s.published ? `, published ${s.published}` : ''}${s.byline ? `, by ${s.byline}` : ''}`, 'dim'));
+  out.push(...wrap(`unspun report: ${s.title ?? '(no title)'}`, width, '  ').map((l) => paint(l, 'bold')));
+  out.push(...wrap(`input: ${s.name}${s.published ? `, published ${s.published}` : ''}${s.byline ? `, by ${s.byline}` : ''}`, width, '  ').map((l) => paint(l, 'dim')));
   out.push('');
   const verdict = !report.corpus.searched
     ? paint('NO CORPUS SEARCHED', 'bold', 'yellow')
@@ -72,19 +72,19 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   report.sources.forEach((src, i) => {
     out.push(...wrap(`Source ${i + 1}: ${describeSource(src)}, confidence ${src.confidence.toFixed(2)}`, width));
     out.push(...wrap(`  why: ${src.why}`, width, '       '));
-    if (src.url) out.push(`  url: ${src.url}`);
+    if (src.url) out.push(...wrap(`  url: ${src.url}`, width, '       '));
   });
-  if (report.corpus.searched) {
-    out.push(`Reused: ${percent(report.summary.reusedShare)} of ${report.summary.suspectSentences} suspect sentences come from the source${report.sources.length > 1 ? 's' : ''}.`);
+  if (report.sources.length > 0) {
+    out.push(...wrap(`Reused: ${percent(report.summary.reusedShare)} of ${report.summary.suspectSentences} suspect sentences come from the source${report.sources.length > 1 ? 's' : ''}.`, width));
   } else {
     out.push(`Suspect: ${report.summary.suspectSentences} sentences.`);
   }
   out.push(...wrap(`Changes: ${countsLine(report)}; ${report.summary.serious} serious (medium or high).`, width));
   if (s.removed.length > 0) {
     const reasons = [...new Set(s.removed.map((r) => r.reason))].join(', ');
-    out.push(`Cut from the page: ${s.removed.length} passage${s.removed.length === 1 ? '' : 's'} (${reasons}).`);
+    out.push(...wrap(`Cut from the page: ${s.removed.length} passage${s.removed.length === 1 ? '' : 's'} (${reasons}).`, width));
   }
-  if (!options.color) out.push(paint('Markers: [-in the source only-] {+in the suspect only+}', 'dim'));
+  if (!options.color) out.push(...wrap('Markers: [-in the source only-] {+in the suspect only+}', width).map((l) => paint(l, 'dim')));
 
   // Rows.
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH && report.sources.length > 0;
@@ -108,10 +108,10 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push(rowHeading(row, width, paint));
     if (row.kind === 'inserted') {
       out.push(...wrapSegments(row.suspectSegments, width - 2, options.color, 'added').map((l) => '  ' + l));
-      out.push(paint('  (no counterpart in the source)', 'magenta'));
+      out.push(...wrap('  (no counterpart in the source)', width, '  ').map((l) => paint(l, 'magenta')));
     } else if (row.kind === 'omitted') {
       out.push(...wrapSegments(row.sourceSegments, width - 2, options.color, 'removed').map((l) => '  ' + l));
-      out.push(paint('  (in the source, absent from the suspect)', 'magenta'));
+      out.push(...wrap('  (in the source, absent from the suspect)', width, '  ').map((l) => paint(l, 'magenta')));
     } else if (!row.source) {
       out.push(...wrapSegments(row.suspectSegments, width - 2, options.color, null).map((l) => '  ' + l));
     } else if (sideBySide) {
@@ -137,8 +137,13 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push('');
     out.push(paint('Other findings', 'bold'));
     for (const c of view.other) {
-      out.push(...changeLines(c, width, paint));
       const quoted = c.suspectText ?? c.sourceText;
+      if (options.compact && quoted) {
+        // One line each: the cut text is what a reader wants to recognise.
+        out.push(...wrap(`  ▸ ${paint(c.kind.toUpperCase(), 'bold')} ${c.severity}${c.scope === 'single-article' ? ' (from the article alone)' : ''}: "${oneLine(quoted)}"`, width, '      '));
+        continue;
+      }
+      out.push(...changeLines(c, width, paint, false));
       if (quoted) out.push(...wrap(`    "${oneLine(quoted)}"`, width, '     '));
     }
   }
@@ -157,12 +162,16 @@ function rowHeading(row: ReportRow, width: number, paint: Paint): string {
   let tag = '';
   if (row.kind === 'inserted') tag = paint(' INSERTED: NO SOURCE SUPPORT ', 'bold', 'inverse', 'magenta');
   else if (row.kind === 'omitted') tag = paint(' OMITTED FROM THE SUSPECT ', 'bold', 'inverse', 'magenta');
-  const head = `── ${where}${row.kind === 'pair' && row.group && row.source ? ` (similarity ${row.group.similarity.toFixed(2)})` : ''} `;
+  const sim = row.kind === 'pair' && row.group && row.source ? ` (similarity ${row.group.similarity.toFixed(2)})` : '';
+  const full = `── ${where}${sim} `;
+  // Narrow terminals drop the similarity, then put the tag on its own line.
+  const head = visibleLength(full) + visibleLength(tag) + 4 <= width ? full : `── ${where} `;
+  if (visibleLength(head) + visibleLength(tag) + 1 > width && tag) return paint(head, 'cyan') + '\n' + tag;
   const rule = '─'.repeat(Math.max(0, width - head.length - visibleLength(tag) - 1));
   return paint(head, 'cyan') + tag + (tag ? ' ' : '') + paint(rule, 'cyan');
 }
 
-function changeLines(c: ReportChange, width: number, paint: Paint): string[] {
+function changeLines(c: ReportChange, width: number, paint: Paint, showWords = true): string[] {
   const sevStyle: Style[] =
     c.severity === 'high' ? ['bold', 'red'] : c.severity === 'medium' ? ['yellow'] : ['dim'];
   const alone = c.scope === 'single-article' ? ' (from the article alone)' : '';
@@ -170,7 +179,7 @@ function changeLines(c: ReportChange, width: number, paint: Paint): string[] {
   // The words at stake, when they are short enough to read at a glance (a whole inserted or
   // omitted sentence is already shown above).
   const at = [...c.evidence.source.map((w) => `-${w}`), ...c.evidence.suspect.map((w) => `+${w}`)];
-  const words = at.length > 0 && at.every((w) => w.length <= MAX_EVIDENCE_WORD_CHARS) ? ` [${at.join(' ')}]` : '';
+  const words = showWords && at.length > 0 && at.every((w) => w.length <= MAX_EVIDENCE_WORD_CHARS) ? ` [${at.join(' ')}]` : '';
   return wrap(head + c.evidence.reason + words, width, '      ');
 }
 
@@ -202,7 +211,12 @@ function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let line = lead;
   let empty = true;
-  for (const word of text.slice(lead.length).split(' ')) {
+  const room = Math.max(10, width - indent.length);
+  const words = text
+    .slice(lead.length)
+    .split(' ')
+    .flatMap((w) => (visibleLength(w) > room && !w.includes('\x1b') ? chunk(w, room) : [w]));
+  for (const word of words) {
     const candidate = empty ? line + word : `${line} ${word}`;
     if (!empty && visibleLength(candidate) > width) {
       lines.push(line);
@@ -257,7 +271,7 @@ function wrapSegments(segments: Segment[], width: number, color: boolean, mark: 
   const lines: string[] = [];
   let shown = '';
   let len = 0;
-  for (const w of words) {
+  for (const w of words.flatMap((w) => (w.visible === w.shown && [...w.visible].length > width ? chunk(w.visible, width).map((p) => ({ visible: p, shown: p })) : [w]))) {
     const wl = [...w.visible].length;
     if (len > 0 && len + 1 + wl > width) {
       lines.push(shown);
@@ -269,4 +283,12 @@ function wrapSegments(segments: Segment[], width: number, color: boolean, mark: 
   }
   if (len > 0) lines.push(shown);
   return lines;
+}
+
+/** Cuts a word longer than a line (a URL, a hash) into line-sized pieces. */
+function chunk(word: string, size: number): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  return out;
 }

@@ -1,0 +1,98 @@
+/**
+ * @module core/pipeline
+ * Runs the stages, in this order, and can stop after any of them:
+ *
+ *   1. extract   RawInput -> title, byline, date, clean body, and the furniture cut from it
+ *   2. split     body -> sentences with exact offsets
+ *   3. retrieve  (only with a non-empty store) candidate sources, each with a confidence and why
+ *   4. align     suspect sentences <-> source sentences (reordering, 1-n, n-1 allowed)
+ *   5. classify  a label and evidence per aligned group, plus the single-article checks
+ *                (boilerplate, spinner phrasing, unattributed claims) that need no source
+ *   6. report    everything as one self-contained Report (docs/report.schema.json)
+ *
+ * With no store, or an empty one, steps 3-4 are skipped, step 5 runs the single-article
+ * checks only, and the verdict says that no corpus was searched. Pure apart from the Store
+ * it is handed: the generator version comes from the edge.
+ */
+import { alignSentences, wordDiff } from './align/index.ts';
+import { classifyChanges, singleArticleChecks } from './classify/index.ts';
+import { extractArticle } from './extract/index.ts';
+import { buildReport, type SplitSource } from './report/build-report.ts';
+import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
+import type { Store } from './store.ts';
+import { splitArticle } from './text/sentences.ts';
+import type { AlignmentGroup, Change, RawInput, Report, RetrievalResult } from './types.ts';
+
+export type PipelineStage = 'extract' | 'retrieve' | 'align' | 'classify';
+
+export interface TraceOptions {
+  /** Stop after this stage; later parts of the report are left empty. Default: run all. */
+  stopAfter?: PipelineStage;
+  /** unspun's version, recorded in the report (the edge reads it from package.json). */
+  generatorVersion?: string;
+  /** Retrieval overrides (thresholds, limits); defaults come from core/retrieve/settings.ts. */
+  retrieve?: Partial<RetrieveOptions>;
+}
+
+const STAGE_ORDER: PipelineStage[] = ['extract', 'retrieve', 'align', 'classify'];
+
+export async function traceArticle(input: RawInput, store: Store | null, options: TraceOptions = {}): Promise<Report> {
+  const stopAt = STAGE_ORDER.indexOf(options.stopAfter ?? 'classify');
+  const runs = (stage: PipelineStage): boolean => STAGE_ORDER.indexOf(stage) <= stopAt;
+
+  // 1-2. Extract and split. Faults (empty, binary, no article) are thrown as UnspunError.
+  const article = extractArticle(input);
+  const suspect = splitArticle(article.text);
+
+  // 3. Retrieve, only when there is something to search.
+  let retrieval: RetrievalResult | null = null;
+  let sources: SplitSource[] = [];
+  if (runs('retrieve') && store && (await store.count()) > 0) {
+    retrieval = await retrieveSources(store, { title: article.title, text: suspect.text, sentences: suspect.sentences }, options.retrieve);
+    sources = retrieval.sources.map((match) => ({ match, split: splitArticle(match.article.text) }));
+  }
+
+  // 4. Align.
+  const alignSources = sources.map((s) => ({ id: s.match.article.id, split: s.split }));
+  let alignment: AlignmentGroup[] = [];
+  if (runs('align') && alignSources.length > 0) alignment = alignSentences(suspect, alignSources);
+
+  // 5. Classify, then the checks that need no source.
+  let changes: Change[] = [];
+  let singleArticle: Change[] = [];
+  if (runs('classify')) {
+    const paired = alignment.length > 0 ? classifyChanges({ suspect, sources: alignSources, alignment, removed: article.removed }) : [];
+    // Cut furniture is known from the page alone, whichever stage labels it: report it once,
+    // as a single-article finding.
+    changes = paired.filter((c) => c.kind !== 'boilerplate');
+    singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...singleArticleChecks(suspect, article.removed)]);
+  }
+
+  // 6. Report.
+  const report = buildReport({
+    generatorVersion: options.generatorVersion ?? '0.0.0',
+    name: input.name,
+    article: { ...article, url: article.url ?? input.url ?? null },
+    suspect,
+    retrieval,
+    sources,
+    alignment,
+    changes,
+    singleArticle,
+    wordDiff,
+  });
+  if (options.stopAfter && options.stopAfter !== 'classify') {
+    report.verdict = { ...report.verdict, reason: `${report.verdict.reason} (Stopped after the ${options.stopAfter} stage.)` };
+  }
+  return report;
+}
+
+function dedupe(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = JSON.stringify([c.kind, c.suspectText, c.suspectSentences]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
