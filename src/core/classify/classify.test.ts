@@ -107,3 +107,29 @@ test('single-article checks include the removed boilerplate', () => {
   const changes = singleArticleChecks(splitArticle('Sources say the deal is done.'), [{ text: 'Follow us on Google News', reason: 'social' }]);
   assert.deepEqual(changes.map((c) => c.kind), ['boilerplate', 'unattributed']);
 });
+
+test('bad input: run-on, all-caps, emoji, entities and mixed scripts give labels, not crashes', () => {
+  const long = Array.from({ length: 1500 }, (_, i) => ['the', 'council', 'said', 'not', 'increase', String(i)][i % 6]).join(' ');
+  const cases: [string, string][] = [
+    [long, long.replace(/increase/g, 'decrease')],
+    ['THE MAYOR SAID 200 HOMES WERE FLOODED.', 'THE MAYOR SAID 300 HOMES WERE FLOODED.'],
+    ['Le maire a dit 😀 que 200 maisons &amp; rues étaient inondées.', 'Le maire a dit 😀 que 300 maisons &amp; rues étaient inondées.'],
+    ['Москва заявила, что 200 домов затоплены.', 'Москва заявила, что 300 домов затоплены.'],
+    ['', 'Something.'],
+  ];
+  for (const [source, suspect] of cases) {
+    const changes = classify(source, suspect);
+    assert.ok(Array.isArray(changes));
+    for (const c of changes) if (c.suspectText !== null && c.kind !== 'boilerplate') assert.ok(suspect.includes(c.suspectText));
+  }
+  assert.ok(classify(cases[1][0], cases[1][1]).some((c) => c.kind === 'number' && c.evidence.suspect[0] === '300'));
+});
+
+test('clauses added inside or dropped from an aligned sentence', () => {
+  const added = classify('The former director was questioned by police on Friday.', 'The former director, who was recently released on bail, was questioned by police on Friday.');
+  const clause = added.find((c) => c.evidence.rule === 'clause-added')!;
+  assert.equal(clause.kind, 'inserted');
+  assert.match(clause.evidence.suspect[0], /recently released on bail/);
+  const dropped = classify('The plan covers solar panels, wind turbines and battery storage across 12 towns.', 'The plan covers solar panels across 12 towns.');
+  assert.equal(dropped.find((c) => c.evidence.rule === 'clause-dropped')?.kind, 'omitted');
+});

@@ -14,7 +14,7 @@ import {
 } from '../nlp/lexicons.ts';
 import type { Severity } from '../types.ts';
 import { span, tokenSpan, type Finding, type PairContext, type Side, type Span } from './pair.ts';
-import { CLAUSE_MIN_WORDS, NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
+import { CLAUSE_MIN_WORDS, MAX_ANTONYM_WORDS, NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
 
 const qSpan = (side: Side, q: { start: number; end: number }): Span => span(side.text, q.start, q.end);
 
@@ -239,7 +239,8 @@ export function detectNegation(ctx: PairContext): Finding[] {
   const antonymPairs: [Token, Token][] = [];
   const srcOnly = source.tokens.filter((t) => !suspect.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric);
   const susOnly = suspect.tokens.filter((t) => !source.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric);
-  for (const a of srcOnly) for (const b of susOnly) if (areAntonyms(a.norm, b.norm)) antonymPairs.push([a, b]);
+  // Bounded: a run-on "sentence" of thousands of words must not cost millions of lookups.
+  for (const a of srcOnly.slice(0, MAX_ANTONYM_WORDS)) for (const b of susOnly.slice(0, MAX_ANTONYM_WORDS)) if (areAntonyms(a.norm, b.norm)) antonymPairs.push([a, b]);
   const flips = Math.abs(srcNeg.length - susNeg.length) + antonymPairs.length;
   if (flips % 2 === 0) return [];
   if (antonymPairs.length > 0) {
@@ -419,7 +420,10 @@ function findTerms(side: Side, terms: readonly string[]): Span[] {
 export function detectRenaming(ctx: PairContext): Finding[] {
   const out: Finding[] = [];
   const key = (s: Span) => s.text.toLowerCase();
+  const has = (side: Side, terms: readonly string[]) => terms.some((t) => side.norms.has(t.split(' ')[0]));
   for (const group of FRAMING_GROUPS) {
+    // Cheap first-word test before the phrase scan: most pairs mention no framing term at all.
+    if (!(has(ctx.source, group.a) && has(ctx.suspect, group.b)) && !(has(ctx.source, group.b) && has(ctx.suspect, group.a))) continue;
     for (const [from, to] of [[group.a, group.b], [group.b, group.a]] as const) {
       const src = findTerms(ctx.source, from).filter((s) => findTerms(ctx.suspect, [key(s)]).length === 0);
       const sus = findTerms(ctx.suspect, to).filter((q) => findTerms(ctx.source, [key(q)]).length === 0);
