@@ -13,6 +13,7 @@ import { registerTraceCommand } from './trace-command.ts';
 /** Commands whose modules load heavy dependencies at import time: loaded only when needed. */
 const LAZY_COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   index: async () => (await import('./index-command.ts')).registerIndexCommand,
+  serve: async () => (await import('./serve-command.ts')).registerServeCommand,
 };
 
 export async function buildProgram(argv: string[]): Promise<Command> {
