@@ -133,3 +133,8 @@ test('clauses added inside or dropped from an aligned sentence', () => {
   const dropped = classify('The plan covers solar panels, wind turbines and battery storage across 12 towns.', 'The plan covers solar panels across 12 towns.');
   assert.equal(dropped.find((c) => c.evidence.rule === 'clause-dropped')?.kind, 'omitted');
 });
+
+test('a changed weekday is one date change, not also an entity change', () => {
+  const changes = classify('Monitors reached the town on Tuesday.', 'Monitors reached the town on Thursday.');
+  assert.deepEqual(changes.filter((c) => c.kind !== 'paraphrase').map((c) => [c.kind, c.evidence.source[0], c.evidence.suspect[0]]), [['date', 'Tuesday', 'Thursday']]);
+});

@@ -43,6 +43,13 @@ for (const group of ALIAS_GROUPS) for (const name of group) ALIAS.set(name, grou
 
 const SENTENCE_START_BEFORE = /(^|[.!?:;“"‘(\[—–-]\s*)$/;
 
+// Months and weekdays are dates (compared by the date check), not names.
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
 // Capitalised at the start of a sentence or quote, yet never names (WordNet lacks most of them).
 const FUNCTION_WORDS = new Set([
   'everything', 'everyone', 'everybody', 'something', 'someone', 'somebody', 'anything', 'anyone', 'anybody',
@@ -66,7 +73,7 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
   // Headlines and all-caps text capitalise everything: trust only words WordNet does not know.
   const titleCase = capShare > 0.75 && tokens.length > 6;
   const isName = (t: Token): boolean => {
-    if (!t.capitalized || t.numeric || /^X{2,}$/.test(t.text)) return false;
+    if (!t.capitalized || t.numeric || /^X{2,}$/.test(t.text) || CALENDAR.has(t.norm.replace(/\.$/, ''))) return false;
     const norm = t.norm.replace(/'s$/, '');
     // Abbreviations in capitals are names even when they spell a function word ("U.S.", "US").
     if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}$/u.test(t.text) && !titleCase) return true;
