@@ -174,6 +174,12 @@ describe('web UI in Chromium', { skip: CI ? false : skipReason }, () => {
     await page.screenshot({ path: join(ARTIFACTS, 'report-phone.png'), fullPage: false });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `no sideways scrolling on a phone (overflow ${overflow}px)`);
+    // Folding faithful rows away keeps every inserted and omitted passage.
+    const allRows = await page.locator('[data-row]').count();
+    await page.getByLabel('Only rows that changed').check();
+    assert.ok((await page.locator('[data-row]').count()) < allRows);
+    assert.equal(await page.locator('.row-inserted').count(), inserted);
+    assert.equal(await page.locator('.row-omitted').count(), omitted);
     await page.close();
   });
 

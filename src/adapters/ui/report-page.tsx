@@ -78,7 +78,7 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
 
   const showChange = useCallback((c: ReportChange) => activeKinds.size === 0 || activeKinds.has(c.kind), [activeKinds]);
   const rows = view.rows.filter((row) => {
-    if (hideQuiet && isQuietRow(row)) return false;
+    if (hideQuiet && (isQuietRow(row) || row.changes.every((c) => c.severity === 'none'))) return false;
     return activeKinds.size === 0 || row.changes.some(showChange);
   });
   const other = view.other.filter(showChange);
@@ -158,7 +158,7 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
         </div>
         <div className="nav-tools">
           <label className="check">
-            <input type="checkbox" checked={hideQuiet} onChange={(e) => setHideQuiet(e.target.checked)} /> Hide faithful rows
+            <input type="checkbox" checked={hideQuiet} onChange={(e) => setHideQuiet(e.target.checked)} /> Only rows that changed
           </label>
           <button type="button" onClick={() => move(-1)} aria-label="Previous change (k or p)">
             ↑ Prev
