@@ -236,11 +236,15 @@ export function detectNegation(ctx: PairContext): Finding[] {
   const { source, suspect } = ctx;
   const srcNeg = source.tokens.filter(isNegator);
   const susNeg = suspect.tokens.filter(isNegator);
+  // Antonyms count only as direct replacements (same edit hunk): "front" in one clause and
+  // "backing" in another are different senses, not a flip. Bounded for run-on input.
   const antonymPairs: [Token, Token][] = [];
-  const srcOnly = source.tokens.filter((t) => !suspect.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric);
-  const susOnly = suspect.tokens.filter((t) => !source.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric);
-  // Bounded: a run-on "sentence" of thousands of words must not cost millions of lookups.
-  for (const a of srcOnly.slice(0, MAX_ANTONYM_WORDS)) for (const b of susOnly.slice(0, MAX_ANTONYM_WORDS)) if (areAntonyms(a.norm, b.norm)) antonymPairs.push([a, b]);
+  const usable = (t: Token, other: Side) => !other.norms.has(t.norm) && !STOPWORDS.has(t.norm) && !t.numeric;
+  for (const h of ctx.hunks) {
+    const removed = h.removed.filter((t) => usable(t, suspect)).slice(0, MAX_ANTONYM_WORDS);
+    const added = h.added.filter((t) => usable(t, source)).slice(0, MAX_ANTONYM_WORDS);
+    for (const a of removed) for (const b of added) if (areAntonyms(a.norm, b.norm)) antonymPairs.push([a, b]);
+  }
   const flips = Math.abs(srcNeg.length - susNeg.length) + antonymPairs.length;
   if (flips % 2 === 0) return [];
   if (antonymPairs.length > 0) {
@@ -479,7 +483,9 @@ export function detectClauses(ctx: PairContext): Finding[] {
         });
       }
     }
-    if (removed.length >= CLAUSE_MIN_WORDS && added.length <= 1) {
+    // A wire dateline ("ALDPORT, March 10 (NPA) -") dropped is not lost content.
+    const dateline = h.removed[0]?.start === 0 && /^\p{Lu}[\p{Lu} .'-]+,/u.test(ctx.source.text);
+    if (removed.length >= CLAUSE_MIN_WORDS && added.length <= 1 && !dateline) {
       const gone = removed.filter((t) => !susStems.has(stem(t.norm)) && !ctx.suspectArticleNorms.has(t.norm));
       if (gone.length / removed.length >= 0.75) {
         const text = span(ctx.source.text, h.removed[0].start, h.removed[h.removed.length - 1].end);

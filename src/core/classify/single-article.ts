@@ -52,8 +52,9 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
     for (const hit of findSpinnerArtifacts(s.text)) {
       out.push(sentenceChange(s, 'spinner', {
         reason: hit.reason,
+        // No source side here: the likely intended phrase is named in the reason instead.
         suspect: [hit.text],
-        source: hit.expected ? [hit.expected] : [],
+        source: [],
         rule: `spinner-${hit.rule}`,
       }, hit.confidence >= 0.7 ? 'medium' : 'low', hit.confidence));
     }
