@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS term_df (
 export const GENERATION_KEY = 'generation';
 export const TERM_DF_GENERATION_KEY = 'term_df_generation';
 
+const SIBLING_TABLES = ['reports'];
+
 function readMeta(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? row.value : null;
@@ -85,7 +87,8 @@ export function ensureSchema(db: Database.Database, path: string, readonly: bool
     .map((r) => (r as { name: string }).name);
   const hasArticles = tables.includes('articles');
   if (!hasArticles) {
-    const foreign = tables.filter((t) => t !== 'meta');
+    // Tables other unspun adapters keep in this file (reports.ts) do not make it foreign.
+    const foreign = tables.filter((t) => t !== 'meta' && !SIBLING_TABLES.includes(t));
     if (foreign.length > 0 && !tables.includes('meta')) {
       throw new UnspunError('STORE_SCHEMA', path, `not an unspun store (it has tables ${foreign.slice(0, 3).join(', ')})`);
     }
