@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { ingestPaths, type IngestItem } from '../src/adapters/ingest/index.ts';
+import { ioError } from '../src/adapters/ingest/bytes.ts';
 import { Command } from 'commander';
 import { registerIndexCommand, runIndex, type IndexRunOptions } from '../src/adapters/cli/index-command.ts';
 import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
@@ -208,6 +209,15 @@ test('unreadable entries in a folder (dangling link, FIFO, unreadable subfolder)
   assert.equal(s.errors, errs.length);
   assert.equal(s.failure?.code, 'INPUT_PARTIAL');
   for (const name of ['dangling.html', 'pipe.jsonl']) assert.ok(s.err.includes(name), s.err);
+});
+
+test('permission and other fs failures map to one-line catalog errors naming the file', () => {
+  // Tests run as root, where chmod cannot make a file unreadable: check the mapping itself.
+  const denied = ioError(Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: 'EACCES' }), 'in/x.html');
+  assert.equal(denied.code, 'INPUT_UNREADABLE');
+  assert.match(denied.message, /^in\/x\.html: cannot be read: EACCES/);
+  assert.equal(ioError(Object.assign(new Error('gone'), { code: 'ENOENT' }), 'y').code, 'INPUT_NOT_FOUND');
+  assert.equal(ioError(Object.assign(new Error('unexpected end of file'), { code: 'Z_BUF_ERROR' }), 'z.gz').code, 'INPUT_TRUNCATED');
 });
 
 test('a batch that fails to write leaves nothing half-written, and a re-run resumes', async () => {

@@ -86,3 +86,14 @@ test('document frequencies are materialised after writes; a read-only store with
   assert.deepEqual([...(await fresh2.documentFrequency(words)).values()], [3, 1, 1, 1, 1, 0]);
   await fresh2.close();
 });
+
+test('a file that so far holds only the reports table becomes a corpus store', async () => {
+  const p = fresh();
+  const raw = new Database(p);
+  raw.exec('CREATE TABLE reports (id TEXT PRIMARY KEY, json TEXT)');
+  raw.close();
+  const s = await openSqliteStore(p);
+  assert.equal(await s.count(), 0);
+  assert.equal(s.getMeta('schema_version'), '1');
+  await s.close();
+});
