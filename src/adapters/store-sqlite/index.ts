@@ -191,7 +191,8 @@ export class SqliteStore implements Store {
       });
       if (result.added + result.replaced > 0) this.bumpGeneration();
     });
-    write(records);
+    // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing.
+    write.immediate(records);
     return result;
   }
 
