@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ReportRow, Segment } from '../../../core/report/view-model.ts';
+import { markEvidence } from '../evidence-marks.ts';
 
 function Segments({ segments, side }: { segments: Segment[]; side: 'suspect' | 'source' }) {
   return (
@@ -30,7 +31,13 @@ export function AlignedRow(props: { row: ReportRow; single: boolean; multiSource
     return (
       <article className="row single" data-row={row.kind}>
         <div className="side suspect">
-          <Segments segments={row.suspectSegments} side="suspect" />
+          <Segments
+            segments={markEvidence(
+              row.suspectText,
+              row.changes.flatMap((c) => c.evidence.suspect),
+            )}
+            side="suspect"
+          />
         </div>
         {props.children}
       </article>
@@ -45,7 +52,11 @@ export function AlignedRow(props: { row: ReportRow; single: boolean; multiSource
           <>
             {row.kind === 'inserted' && <span className="flag flag-inserted">Inserted: no source supports this</span>}
             <p>
-              <Segments segments={row.suspectSegments} side="suspect" />
+              {/* An inserted sentence has no diff; its findings' own words are marked instead. */}
+              <Segments
+                segments={row.kind === 'inserted' ? markEvidence(row.suspectText, row.changes.flatMap((c) => c.evidence.suspect)) : row.suspectSegments}
+                side="suspect"
+              />
             </p>
           </>
         )}
