@@ -104,7 +104,7 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('X-Frame-Options', 'DENY');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Cross-Origin-Resource-Policy', 'same-origin');
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 };
 
 /** Races the handler against a timer; the handler sees the same deadline as an AbortSignal. */
