@@ -39,7 +39,7 @@ import type { ReferenceArticle } from '../src/core/types.ts';
 import { prepareIndexRecord } from '../src/core/index/index.ts';
 import { splitSentences } from '../src/core/text/sentences.ts';
 import { isContentWord, tokenize } from '../src/core/text/tokens.ts';
-import { rankCandidates, retrieveSources, type RetrieveOptions } from '../src/core/retrieve/index.ts';
+import { rankCandidates, resultFromRanking, type RetrieveOptions } from '../src/core/retrieve/index.ts';
 import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -380,8 +380,10 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
       const gram: Outcome[] = [];
       for (const story of subset) {
         const suspect = suspectOf(story.text);
-        const [result, ms] = await timed(() => retrieveSources(store, suspect, opts.retrieve));
-        const ranking = await rankCandidates(store, suspect, opts.retrieve);
+        const [[result, ranking], ms] = await timed(async () => {
+          const r = await rankCandidates(store, suspect, opts.retrieve);
+          return [resultFromRanking(r, opts.retrieve), r] as const;
+        });
         ours.push({ claimed: result.sources[0]?.article.id ?? null, ranked: ranking.candidates.map((c) => c.article.id), ms });
 
         const [hits, msB] = await timed(() => store.searchText(plainQueryWords(story.text), 30));

@@ -175,6 +175,7 @@ const fake = (id: string, confidence: number, covered: number[]): RankedCandidat
   features: {
     sentenceCoverage: covered.length / 10,
     softCoverage: 0,
+    strongCoverage: 0,
     matchedSentences: covered.length,
     eligibleSentences: 10,
     covered,
@@ -184,6 +185,7 @@ const fake = (id: string, confidence: number, covered: number[]): RankedCandidat
     sharedRareNumbers: 0,
     shingleJaccard: 0,
     shingleContainment: 0,
+    reportedShingleContainment: 0,
     termContainment: 0,
   },
 });

@@ -6,11 +6,13 @@
  * not hide a match), shared rare names/numbers/quotes, and word-shingle overlap for
  * near-verbatim copies. Pure: IDF comes in as a function.
  */
-import { tokenize, isContentWord, stem } from '../text/tokens.ts';
-import type { QueryTerm } from './query.ts';
+import { tokenize, isContentWord, stem, type Token } from '../text/tokens.ts';
+import { quotedRanges, type QueryTerm } from './query.ts';
 
 export interface FeatureSettings {
   sentenceMatchMin: number;
+  /** Containment at which a counterpart counts as a close copy (verbatim or lightly edited). */
+  sentenceStrongMin: number;
   sentenceMinStems: number;
   pairDiscount: number;
   shingleSize: number;
@@ -32,6 +34,8 @@ export interface SuspectProfile {
   docStems: ReadonlyMap<string, number>;
   docWeight: number;
   shingles: ReadonlySet<string>;
+  /** The shingles with no word inside a quotation: copied quotes are shared by independent reports too. */
+  reportedShingles: ReadonlySet<string>;
   /** Rare terms worth showing when shared, rarest first. */
   rare: readonly QueryTerm[];
 }
@@ -40,6 +44,8 @@ export interface SuspectProfile {
 export interface CandidateFeatures {
   /** Share of eligible suspect sentences with a counterpart at or above the match threshold. */
   sentenceCoverage: number;
+  /** Share of eligible suspect sentences with a close copy (containment at or above sentenceStrongMin). */
+  strongCoverage: number;
   /** Mean best containment over eligible suspect sentences (a smooth version of coverage). */
   softCoverage: number;
   /** Eligible suspect sentences with a counterpart, and how many are eligible. */
@@ -56,6 +62,8 @@ export interface CandidateFeatures {
   shingleJaccard: number;
   /** Share of the suspect's word n-grams found in the candidate, 0..1. */
   shingleContainment: number;
+  /** Share of the suspect's n-grams outside quotations found in the candidate, 0..1. */
+  reportedShingleContainment: number;
   /** IDF-weighted share of the suspect's content stems found in the candidate, 0..1. */
   termContainment: number;
 }
@@ -75,7 +83,28 @@ function contentStemsOf(text: string): string[] {
 
 /** Word n-grams over all normalised tokens (function words included: they make copies exact). */
 export function wordShingles(text: string, size: number): Set<string> {
-  const words = tokenize(text).map((t) => t.norm);
+  return shinglesOf(tokenize(text), size);
+}
+
+/** Word n-grams none of whose words lies inside a quotation. */
+export function shinglesOutsideQuotes(text: string, size: number): Set<string> {
+  const quotes = quotedRanges(text);
+  const tokens = tokenize(text);
+  const out = new Set<string>();
+  let q = 0;
+  const quoted = tokens.map((t) => {
+    while (q < quotes.length && quotes[q][1] <= t.start) q++;
+    return q < quotes.length && t.start >= quotes[q][0];
+  });
+  for (let i = 0; i + size <= tokens.length; i++) {
+    if (quoted.slice(i, i + size).some(Boolean)) continue;
+    out.add(tokens.slice(i, i + size).map((t) => t.norm).join(' '));
+  }
+  return out;
+}
+
+function shinglesOf(tokens: readonly Token[], size: number): Set<string> {
+  const words = tokens.map((t) => t.norm);
   const out = new Set<string>();
   for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
   return out;
@@ -114,23 +143,44 @@ export function profileSuspect(
     docStems: stemWeight,
     docWeight,
     shingles: wordShingles(text, settings.shingleSize),
+    reportedShingles: shinglesOutsideQuotes(text, settings.shingleSize),
     rare,
   };
 }
 
+/** Character span of a sentence in its article body. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Content stems of each sentence of a body, from one pass of the tokenizer. */
+export function stemsBySentence(tokens: readonly Token[], sentences: readonly Span[]): string[][] {
+  const out: string[][] = sentences.map(() => []);
+  let j = 0;
+  for (const t of tokens) {
+    while (j < sentences.length && t.start >= sentences[j].end) j++;
+    if (j >= sentences.length) break;
+    if (t.start < sentences[j].start || !isContentWord(t.norm)) continue;
+    out[j].push(stem(t.norm));
+  }
+  return out;
+}
+
 /**
  * Best containment of each suspect sentence in one candidate sentence or two adjacent ones
- * (a rewrite may merge two source sentences). Returns one value per suspect sentence.
+ * (a rewrite may merge two source sentences). Takes the candidate's sentences as content-stem
+ * lists; returns one value per suspect sentence.
  */
-export function sentenceContainment(profile: SuspectProfile, candidateSentences: readonly string[], pairDiscount: number): number[] {
-  // Inverted index: stem -> candidate sentences containing it.
+export function sentenceContainment(profile: SuspectProfile, candidateSentences: readonly (readonly string[])[], pairDiscount: number): number[] {
+  // Inverted index: stem -> candidate sentences containing it (ascending, unique).
   const where = new Map<string, number[]>();
-  candidateSentences.forEach((text, j) => {
-    for (const s of new Set(contentStemsOf(text))) {
+  candidateSentences.forEach((stems, j) => {
+    for (const s of stems) {
       if (!profile.stemWeight.has(s)) continue;
       const list = where.get(s);
-      if (list) list.push(j);
-      else where.set(s, [j]);
+      if (!list) where.set(s, [j]);
+      else if (list[list.length - 1] !== j) list.push(j);
     }
   });
   const n = candidateSentences.length;
@@ -169,21 +219,24 @@ export function sentenceContainment(profile: SuspectProfile, candidateSentences:
 export function candidateFeatures(
   profile: SuspectProfile,
   candidateText: string,
-  candidateSentences: readonly string[],
+  candidateSentences: readonly Span[],
   settings: FeatureSettings,
 ): CandidateFeatures {
-  const containment = sentenceContainment(profile, candidateSentences, settings.pairDiscount);
+  const tokens = tokenize(candidateText);
+  const containment = sentenceContainment(profile, stemsBySentence(tokens, candidateSentences), settings.pairDiscount);
   const covered: number[] = [];
   let soft = 0;
+  let strong = 0;
   for (const i of profile.eligible) {
     soft += containment[i];
+    if (containment[i] >= settings.sentenceStrongMin) strong++;
     if (containment[i] >= settings.sentenceMatchMin) covered.push(i);
   }
   const eligibleSentences = profile.eligible.length;
 
   const norms = new Set<string>();
   const stems = new Set<string>();
-  for (const t of tokenize(candidateText)) {
+  for (const t of tokens) {
     norms.add(t.norm);
     if (isContentWord(t.norm)) stems.add(stem(t.norm));
   }
@@ -191,14 +244,17 @@ export function candidateFeatures(
   for (const [s, w] of profile.docStems) if (stems.has(s)) sharedWeight += w;
 
   const shared = profile.rare.filter((t) => norms.has(t.norm));
-  const shingles = wordShingles(candidateText, settings.shingleSize);
+  const shingles = shinglesOf(tokens, settings.shingleSize);
   let inter = 0;
   for (const s of profile.shingles) if (shingles.has(s)) inter++;
   const union = profile.shingles.size + shingles.size - inter;
+  let reported = 0;
+  for (const s of profile.reportedShingles) if (shingles.has(s)) reported++;
 
   return {
     sentenceCoverage: eligibleSentences ? covered.length / eligibleSentences : 0,
     softCoverage: eligibleSentences ? soft / eligibleSentences : 0,
+    strongCoverage: eligibleSentences ? strong / eligibleSentences : 0,
     matchedSentences: covered.length,
     eligibleSentences,
     covered,
@@ -208,6 +264,7 @@ export function candidateFeatures(
     sharedRareNumbers: shared.filter((t) => t.kind === 'number').length,
     shingleJaccard: union ? inter / union : 0,
     shingleContainment: profile.shingles.size ? inter / profile.shingles.size : 0,
+    reportedShingleContainment: profile.reportedShingles.size ? reported / profile.reportedShingles.size : 0,
     termContainment: profile.docWeight ? sharedWeight / profile.docWeight : 0,
   };
 }

@@ -38,6 +38,7 @@ export interface RetrieveOptions {
   rrfFingerprintWeight: number;
   rerankCandidates: number;
   sentenceMatchMin: number;
+  sentenceStrongMin: number;
   sentenceMinStems: number;
   pairDiscount: number;
   shingleSize: number;
@@ -62,6 +63,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze
   rrfFingerprintWeight: S.RRF_FINGERPRINT_WEIGHT,
   rerankCandidates: S.RERANK_CANDIDATES,
   sentenceMatchMin: S.SENTENCE_MATCH_MIN,
+  sentenceStrongMin: S.SENTENCE_STRONG_MIN,
   sentenceMinStems: S.SENTENCE_MIN_STEMS,
   pairDiscount: S.PAIR_DISCOUNT,
   shingleSize: S.SHINGLE_SIZE,
@@ -161,8 +163,7 @@ export async function rankCandidates(store: Store, suspect: SuspectInput, option
   for (const c of fused) {
     const article = byId.get(c.id);
     if (!article) continue;
-    const sentences = splitSentences(article.text).map((s) => s.text);
-    const features = candidateFeatures(profile, article.text, sentences, o);
+    const features = candidateFeatures(profile, article.text, splitSentences(article.text), o);
     candidates.push({
       article,
       features,
@@ -196,6 +197,8 @@ function toMatch(c: RankedCandidate): SourceMatch {
       sentenceCoverage: f.sentenceCoverage,
       sharedRare: f.sharedRare,
       softCoverage: f.softCoverage,
+      strongCoverage: f.strongCoverage,
+      reportedShingleContainment: f.reportedShingleContainment,
       shingleContainment: f.shingleContainment,
       termContainment: f.termContainment,
       sharedRareCount: f.sharedRareCount,
@@ -230,14 +233,10 @@ export function chooseSources(
   return chosen;
 }
 
-/** Finds the likely sources of a suspect article. "Nothing found" is a value, never an error. */
-export async function retrieveSources(
-  store: Store,
-  suspect: SuspectInput,
-  options: Partial<RetrieveOptions> = {},
-): Promise<RetrievalResult> {
+/** Turns a ranking into the stage's answer: the sources to claim, or why there are none. */
+export function resultFromRanking(ranking: Ranking, options: Partial<RetrieveOptions> = {}): RetrievalResult {
   const o: RetrieveOptions = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
-  const { corpusSize, candidates } = await rankCandidates(store, suspect, o);
+  const { corpusSize, candidates } = ranking;
   if (corpusSize === 0) {
     return { searched: false, corpusSize, found: false, reason: 'the corpus index is empty; index reference articles first', sources: [] };
   }
@@ -258,4 +257,13 @@ export async function retrieveSources(
       ? `found 1 likely source among ${corpusSize} articles`
       : `found ${sources.length} likely sources among ${corpusSize} articles, each covering different sentences`;
   return { searched: true, corpusSize, found: true, reason, sources };
+}
+
+/** Finds the likely sources of a suspect article. "Nothing found" is a value, never an error. */
+export async function retrieveSources(
+  store: Store,
+  suspect: SuspectInput,
+  options: Partial<RetrieveOptions> = {},
+): Promise<RetrievalResult> {
+  return resultFromRanking(await rankCandidates(store, suspect, options), options);
 }

@@ -22,9 +22,12 @@ test('query terms mark names, numbers and quoted words, one per normalised form'
   assert.equal(byNorm.has('the'), false);
 });
 
-test('headline capitals are not names', () => {
-  const terms = extractQueryTerms('COMPOSER CHALLENGED OVER CONCERT. The composer left.');
+test('headline capitals are not names, and are shown as running text writes them', () => {
+  const terms = extractQueryTerms('COMPOSER CHALLENGED OVER CONCERT. The composer left the Barbican.');
   assert.equal(terms.find((t) => t.norm === 'composer')?.kind, 'word');
+  assert.equal(terms.find((t) => t.norm === 'composer')?.display, 'composer');
+  assert.equal(terms.find((t) => t.norm === 'challenged')?.display, 'challenged');
+  assert.equal(terms.find((t) => t.norm === 'barbican')?.display, 'Barbican');
 });
 
 test('quoted ranges cover straight, curly and PA-style quotes', () => {

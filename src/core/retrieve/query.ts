@@ -61,6 +61,8 @@ export function extractQueryTerms(text: string): QueryTerm[] {
     term.count++;
     if (t.numeric) continue;
     const allCaps = t.text.length > 1 && t.text === t.text.toUpperCase();
+    // Show a word as running text writes it, not as a capitalised headline does.
+    if (!allCaps && term.display === term.display.toUpperCase() && term.display.length > 1) term.display = t.text;
     if (t.capitalized && !allCaps && !isSentenceStart(text, t)) {
       term.midCap++;
       if (term.midCap === 1) term.display = t.text;
@@ -71,7 +73,8 @@ export function extractQueryTerms(text: string): QueryTerm[] {
   for (const term of byNorm.values()) {
     let kind = term.kind;
     if (kind !== 'number' && term.midCap > 0 && term.midCap >= term.lower) kind = 'name';
-    out.push({ norm: term.norm, display: term.display, kind, count: term.count });
+    const shouting = term.display.length > 1 && term.display === term.display.toUpperCase() && !/\d/.test(term.display);
+    out.push({ norm: term.norm, display: shouting && kind !== 'name' ? term.norm : term.display, kind, count: term.count });
   }
   return out;
 }
