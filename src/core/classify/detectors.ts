@@ -127,8 +127,15 @@ export function detectDates(ctx: PairContext): Finding[] {
 /** Names replaced by different names ("RMS Titanic" -> "HMS Titanic"). */
 export function detectEntities(ctx: PairContext): Finding[] {
   const { source, suspect } = ctx;
-  const srcOnly = source.entities.filter((e) => !suspect.entities.some((x) => sameEntity(e, x)));
-  const susOnly = suspect.entities.filter((e) => !source.entities.some((x) => sameEntity(e, x)));
+  // One-to-one, in order: a second "Bob Ross" in the copy does not excuse "Bob Dylan" in the first place.
+  const used = new Set<EntityMention>();
+  const srcOnly: EntityMention[] = [];
+  for (const e of source.entities) {
+    const match = suspect.entities.find((x) => !used.has(x) && sameEntity(e, x));
+    if (match) used.add(match);
+    else srcOnly.push(e);
+  }
+  const susOnly = suspect.entities.filter((e) => !used.has(e) && !source.entities.some((x) => sameEntity(e, x)));
   const out: Finding[] = [];
   for (const q of susOnly) {
     const qElsewhere = q.words.every((w) => ctx.sourceArticleNorms.has(w));
@@ -500,6 +507,10 @@ export function detectClauses(ctx: PairContext): Finding[] {
   }
   return out;
 }
+
+// A "noun swapped for a non-synonym" detector ("butter" -> "margarine") was tried: SummEdits
+// `dev` entity recall rose from 31% to 39%, but 80 of 337 consistent edits were flagged
+// (paraphrasers swap nouns WordNet does not link), so it is not used.
 
 export const PAIR_DETECTORS: readonly ((ctx: PairContext) => Finding[])[] = [
   detectNumbers, detectDates, detectEntities, detectQuotes, detectNegation, detectHedge, detectReversal,

@@ -73,7 +73,8 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
   // Headlines and all-caps text capitalise everything: trust only words WordNet does not know.
   const titleCase = capShare > 0.75 && tokens.length > 6;
   const isName = (t: Token): boolean => {
-    if (!t.capitalized || t.numeric || /^X{2,}$/.test(t.text) || CALENDAR.has(t.norm.replace(/\.$/, ''))) return false;
+    // "COVID-19", "F-16" are names; "2023" is not.
+    if (!t.capitalized || (t.numeric && !/\p{Lu}.*\p{Lu}|\p{Lu}\p{Ll}+-\d/u.test(t.text)) || /^X{2,}$/.test(t.text) || CALENDAR.has(t.norm.replace(/\.$/, ''))) return false;
     const norm = t.norm.replace(/'s$/, '');
     // Abbreviations in capitals are names even when they spell a function word ("U.S.", "US").
     if (/^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}$/u.test(t.text) && !titleCase) return true;
@@ -134,6 +135,13 @@ export function sameEntity(a: EntityMention | string[], b: EntityMention | strin
   if (ka === kb) return true;
   if (wa.length === 1 && wb.length > 1 && wa[0] === initials(wb)) return true;
   if (wb.length === 1 && wa.length > 1 && wb[0] === initials(wa)) return true;
+  if (wa.length === 1 && wb.length === 1) {
+    const [x, y] = [wa[0], wb[0]];
+    return sameStemName(x, y) || x.endsWith('-' + y) || y.endsWith('-' + x);
+  }
+  // "Hajiyev" = "Hikmet Hajiyev", "Titanic" = "RMS Titanic": a shorter form must keep the
+  // head word exactly ("Russia" is not "London Russian").
   const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  return small.every((w) => large.some((x) => sameStemName(w, x)));
+  if (!small.every((w) => large.includes(w))) return false;
+  return small.length > 1 || small[0] === large[large.length - 1] || small[0].length >= 4 && large.indexOf(small[0]) === 0;
 }
