@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +25,13 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], cwd: string): Promise<Run> {
+function run(args: string[], cwd: string, stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
+    child.stdin?.end(stdin ?? '');
   });
 }
 
@@ -44,6 +45,7 @@ const files = {
   hostile: join(dir, 'hostile.html'),
   html: join(dir, 'page.html'),
   missing: join(dir, 'nope.txt'),
+  huge: join(dir, 'huge.html'),
 };
 const runs: Record<string, Run> = {};
 
@@ -62,6 +64,9 @@ before(async () => {
       '<p onclick="alert(2)">Shipping firms welcomed the news and said they expected traffic to return to normal levels within a month of the reopening.</p>' +
       '<p>Please enter your comment!</p></article></body></html>',
   );
+  // Over the 20 MB input limit; sparse, so it costs no disk.
+  writeFileSync(files.huge, '<html>');
+  truncateSync(files.huge, 21 * 1024 * 1024);
   const [suspect] = demoSuspectFiles();
   const store = (await openDemoIndex(db, demoCorpusFiles())).store;
   await store.close();
@@ -70,7 +75,8 @@ before(async () => {
   const jobs: Record<string, string[]> = {
     version: ['--version'],
     json: ['trace', suspect, '--db', db, '--json', '--html', join(dir, 'found.html')],
-    nodb: ['trace', files.hostile, '--db', join(dir, 'absent.db'), '--html', html, '--width', '90'],
+    // From stdin: the kind (HTML) is sniffed from the content.
+    nodb: ['trace', '-', '--db', join(dir, 'absent.db'), '--html', html, '--width', '90'],
     missing: ['trace', files.missing],
     empty: ['trace', files.empty],
     blank: ['trace', files.blank],
@@ -78,8 +84,11 @@ before(async () => {
     latin1: ['trace', files.latin1],
     usage: ['trace', suspect, '--no-such-flag'],
     folder: ['trace', dir],
+    huge: ['trace', files.huge],
+    stage: ['trace', suspect, '--stop-after', 'nowhere'],
   };
-  const results = await Promise.all(Object.entries(jobs).map(async ([k, args]) => [k, await run(args, dir)] as const));
+  const stdin: Record<string, string> = { nodb: readFileSync(files.hostile, 'utf8') };
+  const results = await Promise.all(Object.entries(jobs).map(async ([k, args]) => [k, await run(args, dir, stdin[k])] as const));
   for (const [k, r] of results) runs[k] = r;
   writeFileSync(files.html, existsSync(html) ? readFileSync(html) : '');
 });
@@ -106,10 +115,11 @@ test('trace --json prints a report that validates against the schema, and --html
   assert.match(page, /class="row /);
 });
 
-test('trace with no index prints a text report that says no corpus was searched', () => {
+test('trace - (stdin) with no index prints a text report that says no corpus was searched', () => {
   assert.equal(runs.nodb.code, 0, runs.nodb.stderr);
   assert.match(runs.nodb.stdout, /^NO CORPUS SEARCHED /m);
-  assert.match(runs.nodb.stdout, /^Changes: /m);
+  assert.match(runs.nodb.stdout, /^Changes: .*boilerplate/m, 'the comment form was cut from the sniffed HTML');
+  assert.match(runs.nodb.stdout, /^input: -$/m);
   assert.match(runs.nodb.stderr, /no index at .*absent\.db/);
   assert.doesNotMatch(runs.nodb.stdout, /\x1b\[/, 'no colour when NO_COLOR is set');
   assert.ok(runs.nodb.stdout.split('\n').every((l) => [...l].length <= 90), 'wrapped at --width');
@@ -132,6 +142,7 @@ const failures: [string, number, RegExp][] = [
   ['binary', 65, /^unspun: .*photo\.txt: looks like binary data/],
   ['latin1', 65, /^unspun: .*latin1\.txt: is not valid UTF-8 text$/],
   ['folder', 66, /^unspun: .*: cannot be read: it is a folder/],
+  ['huge', 65, /^unspun: .*huge\.html: is larger than the size limit: 21\.0 MB, limit 20\.0 MB$/],
 ];
 for (const [name, code, message] of failures) {
   test(`trace on a ${name} file: one-line error naming the file, exit ${code}`, () => {
@@ -144,7 +155,9 @@ for (const [name, code, message] of failures) {
   });
 }
 
-test('an unknown option is a usage error (exit 64)', () => {
+test('an unknown option or a bad choice is a usage error (exit 64)', () => {
   assert.equal(runs.usage.code, 64);
   assert.match(runs.usage.stderr, /unknown option '--no-such-flag'/);
+  assert.equal(runs.stage.code, 64);
+  assert.match(runs.stage.stderr, /--stop-after.*nowhere/);
 });

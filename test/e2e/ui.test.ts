@@ -84,7 +84,7 @@ describe('web UI in Chromium', { skip: CI ? false : skipReason }, () => {
     });
     page.on('pageerror', (e) => pageProblems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) pageProblems.push(`console: ${m.text()}`);
+      if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) pageProblems.push(`console ${m.type()}: ${m.text()}`);
     });
     return page;
   }
@@ -265,7 +265,7 @@ describe('web UI in Chromium', { skip: CI ? false : skipReason }, () => {
     await page.close();
   });
 
-  test('no page raised an error, a dialog or a CSP violation', () => {
+  test('no page logged an error, opened a dialog or hit a CSP violation', () => {
     assert.deepEqual(pageProblems, []);
   });
 

@@ -1,0 +1,94 @@
+/**
+ * @module test/trace-pipeline
+ * traceArticle's contract with its callers: no store, an empty store, a real index of the demo
+ * corpus, and stopping after each stage. Real inputs (the demo suspects), real SQLite.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoCorpusFiles, EXAMPLES_DIR, openDemoIndex } from '../src/adapters/cli/demo-index.ts';
+import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
+import { isUnspunError } from '../src/core/errors.ts';
+import { traceArticle } from '../src/core/pipeline.ts';
+import { NO_CORPUS_REASON } from '../src/core/report/build-report.ts';
+import type { Store } from '../src/core/store.ts';
+import type { RawInput } from '../src/core/types.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'unspun-pipeline-'));
+let demo: Store;
+let empty: Store;
+
+function suspect(file: string): RawInput {
+  return { kind: 'text', content: readFileSync(join(EXAMPLES_DIR, 'suspects', file), 'utf8'), name: file };
+}
+
+before(async () => {
+  demo = (await openDemoIndex(join(dir, 'demo.db'), demoCorpusFiles())).store;
+  empty = await openSqliteStore(join(dir, 'empty.db'));
+});
+after(async () => {
+  await demo.close();
+  await empty.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('no store: single-article checks only, and the verdict says no corpus was searched', async () => {
+  const report = await traceArticle(suspect('no-source.txt'), null, { generatorVersion: '1.2.3' });
+  assert.deepEqual(report.corpus, { searched: false, size: 0 });
+  assert.deepEqual(report.verdict, { found: false, reason: NO_CORPUS_REASON });
+  assert.equal(report.generator.version, '1.2.3');
+  assert.deepEqual(report.sources, []);
+  assert.deepEqual(report.alignment, []);
+  assert.ok(report.changes.length > 0, 'the article alone still shows something');
+  assert.ok(report.changes.every((c) => c.scope === 'single-article' && c.sourceId === null));
+  assert.ok(report.changes.some((c) => c.kind === 'unattributed'));
+});
+
+test('an empty store counts as no corpus searched', async () => {
+  const report = await traceArticle(suspect('spun-copy.txt'), empty);
+  assert.equal(report.corpus.searched, false);
+  assert.equal(report.verdict.reason, NO_CORPUS_REASON);
+  assert.ok(report.changes.some((c) => c.kind === 'boilerplate' && c.scope === 'single-article'), 'the comment form is still reported');
+});
+
+test('with the demo index: the spun copy is traced to its source, aligned and classified', async () => {
+  const report = await traceArticle(suspect('spun-copy.txt'), demo);
+  assert.equal(report.corpus.searched, true);
+  assert.equal(report.corpus.size, 36);
+  assert.equal(report.verdict.found, true);
+  assert.equal(report.sources[0]?.id, 'demo-019');
+  assert.ok(report.alignment.length >= report.suspect.sentences.length * 0.8);
+  assert.ok(report.alignment.some((g) => g.diff && g.diff.some((p) => p.op !== 'same')), 'aligned pairs carry word diffs');
+  assert.ok(report.summary.reusedShare > 0.8);
+  assert.ok(report.changes.some((c) => c.kind === 'spinner'));
+  // Furniture is reported once, as a single-article finding, not once per stage.
+  const cut = report.changes.filter((c) => c.kind === 'boilerplate');
+  assert.equal(cut.length, report.suspect.removed.length);
+  assert.ok(cut.every((c) => c.scope === 'single-article'));
+});
+
+test('stopAfter leaves later stages empty and says where it stopped', async () => {
+  const input = suspect('slanted-rewrite.txt');
+  const extract = await traceArticle(input, demo, { stopAfter: 'extract' });
+  assert.equal(extract.corpus.searched, false);
+  assert.deepEqual([extract.sources, extract.alignment, extract.changes], [[], [], []]);
+  assert.ok(extract.suspect.sentences.length > 5);
+  assert.match(extract.verdict.reason, /Stopped after the extract stage/);
+
+  const retrieve = await traceArticle(input, demo, { stopAfter: 'retrieve' });
+  assert.equal(retrieve.sources[0]?.id, 'demo-022');
+  assert.deepEqual([retrieve.alignment, retrieve.changes], [[], []]);
+
+  const align = await traceArticle(input, demo, { stopAfter: 'align' });
+  assert.ok(align.alignment.length > 0);
+  assert.deepEqual(align.changes, []);
+});
+
+test('a page with no visible text is a fault naming the input, not a report', async () => {
+  await assert.rejects(
+    traceArticle({ kind: 'html', content: '<html><head><title>x</title></head><body> </body></html>', name: 'blank.html' }, demo),
+    (err) => isUnspunError(err) && err.code === 'NO_ARTICLE' && err.subject === 'blank.html' && err.exitCode === 65,
+  );
+});
