@@ -1,12 +1,26 @@
 /**
  * @module bench/tasks
- * The task registry, in the order sections appear in docs/benchmarks.md.
+ * The task registry, in the order sections appear in docs/benchmarks.md (pipeline order).
  */
 import type { BenchTask } from '../lib/task.ts';
 import { consistencyTask } from './consistency.ts';
+import { extractionTask } from './extraction.ts';
+import { ingestTask } from './ingest.ts';
+import { loadTask } from './load.ts';
 import { meterDerivedTask } from './meter-derived.ts';
 import { meterSpansTask } from './meter-spans.ts';
+import { retrievalTask } from './retrieval.ts';
 import { reuseLevelTask } from './reuse-level.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
 
-export const TASKS: BenchTask[] = [sentenceEquivalenceTask, consistencyTask, meterDerivedTask, reuseLevelTask, meterSpansTask];
+export const TASKS: BenchTask[] = [
+  extractionTask,
+  ingestTask,
+  retrievalTask,
+  meterDerivedTask,
+  reuseLevelTask,
+  meterSpansTask,
+  sentenceEquivalenceTask,
+  consistencyTask,
+  loadTask,
+];
