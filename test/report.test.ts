@@ -113,6 +113,12 @@ test('buildReport: summary, scope, verdict and self-contained sources', () => {
   assert.equal(report.sources[0].confidence, 0.9123);
   assert.equal(report.sources[0].text, SOURCE_TEXT);
   assert.equal(report.sources[0].sentences.length, 4);
+  // The inserted claim (suspect sentence 2) is the least supported; "9 million" is not in the source.
+  const consistency = report.sources[0].consistency;
+  assert.ok(consistency);
+  assert.equal(consistency.weakestSentence, 2);
+  assert.deepEqual(consistency.unsupportedNumbers, ['9 million']);
+  assert.ok(consistency.score > 0 && consistency.score < 0.5, String(consistency.score));
   assert.equal(report.verdict.found, true);
   assert.deepEqual(report.corpus, { searched: true, size: 12 });
   assert.deepEqual(report.changes.map((c) => c.scope), ['against-source', 'against-source', 'against-source', 'against-source', 'against-source', 'single-article', 'single-article']);
@@ -157,7 +163,7 @@ const REPORT: Keys<Report> = {
 const SUSPECT_KEYS = { name: true, title: true, byline: true, published: true, url: true, text: true, removed: true, sentences: true } as const;
 const SUSPECT: Keys<Report['suspect']> = { required: SUSPECT_KEYS, all: SUSPECT_KEYS };
 const SOURCE_KEYS = { id: true, outlet: true, title: true, url: true, published: true, confidence: true, why: true, signals: true, text: true, sentences: true } as const;
-const SOURCE: Keys<ReportSource> = { required: SOURCE_KEYS, all: SOURCE_KEYS };
+const SOURCE: Keys<ReportSource> = { required: SOURCE_KEYS, all: { ...SOURCE_KEYS, consistency: true } };
 const ALIGNMENT: Keys<ReportAlignment> = {
   required: { suspect: true, source: true, similarity: true },
   all: { suspect: true, source: true, similarity: true, diff: true },

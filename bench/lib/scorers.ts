@@ -2,7 +2,8 @@
  * @module bench/lib/scorers
  * In-process baselines run beside unspun in every table (lexical overlap, n-gram
  * containment, an entity/number overlap check in the spirit of SummaC's NER-overlap), and
- * the document-level consistency scorer built on unspun's sentence splitter and similarity.
+ * the sentence matcher the reuse tasks use. unspun's own consistency score lives in the product
+ * (src/core/align/consistency.ts).
  */
 import nlp from 'compromise';
 import { contentStems, tokenize, isContentWord, stem } from '../../src/core/text/tokens.ts';
@@ -155,47 +156,4 @@ export function unsupportedShare(summary: string, documentStems: ReadonlySet<str
     else words++;
   }
   return total === 0 ? { numbers: 0, names: 0, words: 0 } : { numbers, names, words: words / total };
-}
-
-export interface ConsistencyFeatures {
-  /** Weakest summary sentence's best similarity to the document. */
-  minSimilarity: number;
-  meanSimilarity: number;
-  /** Numbers / capitalised names in the summary that the document never mentions. */
-  unsupportedNumbers: number;
-  unsupportedNames: number;
-  /** Share of summary content words the document never uses. */
-  novelWords: number;
-}
-
-/**
- * unspun's evidence that a summary (or rewrite) is consistent with its source document:
- * each summary sentence is aligned to its best document sentence(s) by unspun's similarity,
- * and material the document never mentions is counted, as unspun's `inserted`, `number` and
- * `entity` labels do.
- */
-export function consistencyFeatures(api: CoreSentenceApi, document: string, summary: string, docSentences?: string[]): ConsistencyFeatures {
-  const ds = docSentences ?? api.split(document);
-  let ss = api.split(summary);
-  if (ss.length === 0) ss = [summary];
-  const matches = matchSentences(api, ss, ds);
-  const sims = matches.map((m) => m.similarity);
-  const docStems = new Set(tokenize(document).filter((t) => isContentWord(t.norm)).map((t) => stem(t.norm)));
-  const u = unsupportedShare(summary, docStems);
-  return {
-    minSimilarity: Math.min(...sims),
-    meanSimilarity: sims.reduce((a, b) => a + b, 0) / sims.length,
-    unsupportedNumbers: u.numbers,
-    unsupportedNames: u.names,
-    novelWords: u.words,
-  };
-}
-
-/**
- * One consistency score from the features: the weakest sentence's similarity, lowered for
- * each unsupported number or name. The penalty weights are fixed here (not fitted per
- * dataset) so one scorer serves every set; only the decision threshold is fitted, on dev.
- */
-export function consistencyScore(f: ConsistencyFeatures): number {
-  return f.minSimilarity - 0.15 * Math.min(f.unsupportedNumbers, 3) - 0.1 * Math.min(f.unsupportedNames, 3) - 0.3 * f.novelWords;
 }

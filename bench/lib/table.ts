@@ -32,3 +32,10 @@ export function fmt(n: number): string {
 export function pct(n: number): string {
   return Number.isNaN(n) ? 'n/a' : `${(n * 100).toFixed(1)}%`;
 }
+
+/** English plural of a unit noun ("summary" -> "summaries", "story" -> "stories", "sentence pair" -> "sentence pairs"). */
+export function plural(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}

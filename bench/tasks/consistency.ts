@@ -1,8 +1,9 @@
 /**
  * @module bench/tasks/consistency
- * Is a rewrite consistent with its source? unspun's document-level score (each summary
- * sentence aligned to the source by unspun's similarity, minus unsupported numbers, names
- * and words) on the factual-consistency benchmarks, beside an in-process entity/number
+ * Is a rewrite consistent with its source? unspun's rewriteConsistency (src/core/align/
+ * consistency.ts: weakest-sentence support, novel words and word pairs, unsupported figures
+ * and names, a logistic model fitted on the dev splits by scripts/fit-consistency.ts) on the
+ * factual-consistency benchmarks, beside an in-process entity/number
  * overlap baseline (in the spirit of SummaC's NER-overlap), a word-novelty baseline, and the
  * published anchors from the datasets' READMEs. Balanced accuracy uses a threshold fitted on
  * dev only; ROC AUC needs no threshold.
@@ -13,20 +14,20 @@
  * VITAMINC_SAMPLE) to stay inside the suite's time budget.
  */
 import { hashSplit, loadPairs, loadSummaries, type SummaryRecord } from '../lib/datasets.ts';
-import { loadSentenceApi, type CoreSentenceApi } from '../lib/core.ts';
 import { Timer, type SpeedRow } from '../lib/measure.ts';
 import { applyThreshold, balancedAccuracy, fitThreshold, rocAuc } from '../lib/metrics.ts';
-import { consistencyFeatures, consistencyScore, entityOverlap, unsupportedShare } from '../lib/scorers.ts';
-import { markdownTable, type Cell } from '../lib/table.ts';
+import { entityOverlap, unsupportedShare } from '../lib/scorers.ts';
+import { analyseSource, rewriteConsistency, type SourceAnalysis } from '../../src/core/align/consistency.ts';
+import { markdownTable, plural, type Cell } from '../lib/table.ts';
 import type { BenchTask, TaskOptions, TaskResult } from '../lib/task.ts';
 import { contentStems } from '../../src/core/text/tokens.ts';
 
 /** Pairs per split scored in the full run for VitaminC (of about 16k dev / 11k test). */
-const VITAMINC_SAMPLE = 3000;
+export const VITAMINC_SAMPLE = 3000;
 /** Items per set in the quick gate (dev only). */
 const QUICK_ITEMS = 60;
 
-interface Item {
+export interface Item {
   id: string;
   document: string;
   summary: string;
@@ -41,7 +42,7 @@ interface Anchor {
   note: string;
 }
 
-interface SetSpec {
+export interface SetSpec {
   key: string;
   label: string;
   unit: string;
@@ -59,13 +60,13 @@ function fromSummaries(rs: SummaryRecord[], filter: (r: SummaryRecord) => boolea
 }
 
 /** Every k-th item, deterministic. */
-function sample<T>(xs: T[], n: number): T[] {
+export function sample<T>(xs: T[], n: number): T[] {
   if (xs.length <= n) return xs;
   const step = xs.length / n;
   return Array.from({ length: n }, (_, i) => xs[Math.floor(i * step)]);
 }
 
-const SETS: SetSpec[] = [
+export const SETS: SetSpec[] = [
   {
     key: 'frank',
     label: 'FRANK',
@@ -187,25 +188,24 @@ const SETS: SetSpec[] = [
 
 type Scorer = { name: string; key: string; score: (it: Item) => number };
 
-function makeScorers(api: CoreSentenceApi | string): { scorers: Scorer[]; unavailable: string | null } {
-  const splitCache = new Map<string, string[]>();
-  const scorers: Scorer[] = [];
-  if (typeof api !== 'string') {
-    scorers.push({
-      name: '**unspun** alignment score',
+function makeScorers(): Scorer[] {
+  // Sources repeat across summaries (several systems summarise one article): analyse each once.
+  const sourceCache = new Map<string, SourceAnalysis>();
+  const scorers: Scorer[] = [
+    {
+      name: '**unspun** rewriteConsistency',
       key: 'unspun',
       score: (it) => {
-        let ds = splitCache.get(it.document);
-        if (!ds) {
-          ds = api.split(it.document);
-          if (ds.length === 0) ds = [it.document];
-          if (splitCache.size > 2000) splitCache.clear();
-          splitCache.set(it.document, ds);
+        let src = sourceCache.get(it.document);
+        if (!src) {
+          if (sourceCache.size > 500) sourceCache.clear();
+          src = analyseSource(it.document);
+          sourceCache.set(it.document, src);
         }
-        return consistencyScore(consistencyFeatures(api, it.document, it.summary, ds));
+        return rewriteConsistency(src, it.summary).score;
       },
-    });
-  }
+    },
+  ];
   scorers.push({ name: 'entity/number overlap, in-process', key: 'entity', score: (it) => entityOverlap(it.document, it.summary) });
   scorers.push({
     name: 'word novelty (share of summary words in source), in-process',
@@ -215,12 +215,11 @@ function makeScorers(api: CoreSentenceApi | string): { scorers: Scorer[]; unavai
       return 1 - unsupportedShare(it.summary, doc).words;
     },
   });
-  return { scorers, unavailable: typeof api === 'string' ? api : null };
+  return scorers;
 }
 
 async function run(opts: TaskOptions): Promise<TaskResult> {
-  const api = await loadSentenceApi();
-  const { scorers, unavailable } = makeScorers(api);
+  const scorers = makeScorers();
   const speed: SpeedRow[] = [];
   const metrics: Record<string, number> = {};
   const summaryRows: Cell[][] = [];
@@ -240,7 +239,6 @@ async function run(opts: TaskOptions): Promise<TaskResult> {
     }
     opts.log(`${set.label}: dev ${dev.length}, test ${test.length}`);
     const rows: Cell[][] = [];
-    if (unavailable) rows.push(['**unspun** alignment score', unavailable, null, null, null, null]);
     for (const sc of scorers) {
       const timer = new Timer();
       const devScores = dev.map((it) => timer.time(() => sc.score(it)));
@@ -264,7 +262,7 @@ async function run(opts: TaskOptions): Promise<TaskResult> {
     if (!opts.quick) for (const a of set.anchors) rows.push([a.system, null, null, a.bacc, a.auc ?? null, a.note]);
     const pos = (xs: Item[]) => (xs.length ? `${Math.round((100 * xs.filter((x) => x.label === 1).length) / xs.length)}% consistent` : '');
     detail.push(
-      `### ${set.label}\n\n${dev.length} dev ${set.unit}s (${pos(dev)})${test.length ? `, ${test.length} test (${pos(test)})` : ''}. ` +
+      `### ${set.label}\n\n${dev.length} dev ${plural(set.unit)} (${pos(dev)})${test.length ? `, ${test.length} test (${pos(test)})` : ''}. ` +
         `Threshold fitted on dev for balanced accuracy (BAcc), applied unchanged to test.\n\n` +
         markdownTable(['system', 'dev BAcc (fitted)', 'dev ROC AUC', 'test BAcc', 'test ROC AUC', 'source'], rows),
     );
@@ -272,7 +270,7 @@ async function run(opts: TaskOptions): Promise<TaskResult> {
   const overview = summaryRows.length
     ? `### unspun at a glance\n\n${markdownTable(['dataset', 'dev items', 'test items', 'dev BAcc (fitted)', 'test BAcc', 'test ROC AUC'], summaryRows)}\n\n`
     : '';
-  return { markdown: overview + detail.join('\n\n'), metrics, speed, unavailable: unavailable ? [unavailable] : [] };
+  return { markdown: overview + detail.join('\n\n'), metrics, speed, unavailable: [] };
 }
 
 export const consistencyTask: BenchTask = {

@@ -183,6 +183,20 @@ export interface ReportSource {
   /** The source body and its sentences, so a report can be read without the corpus. */
   text: string;
   sentences: Sentence[];
+  /** How consistent the whole suspect is with this source (src/core/align/consistency.ts). */
+  consistency?: SourceConsistency;
+}
+
+/** Document-level consistency of the suspect with one source. */
+export interface SourceConsistency {
+  /** 0..1, higher = every suspect sentence is supported by this source. */
+  score: number;
+  /** Support of the least supported suspect sentence, 0..1, and its index. */
+  weakestSupport: number;
+  weakestSentence: number;
+  /** Figures and names in the suspect that this source never mentions, as written in the suspect. */
+  unsupportedNumbers: string[];
+  unsupportedNames: string[];
 }
 
 /** An alignment group as shown in a report: the group plus a word diff for highlighting. */

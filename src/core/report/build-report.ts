@@ -16,11 +16,13 @@ import type {
   ReportAlignment,
   ReportSource,
   RetrievalResult,
+  SourceConsistency,
   SourceMatch,
   SplitArticle,
 } from '../types.ts';
 import { CHANGE_KINDS } from '../types.ts';
 import { textOf } from './view-model.ts';
+import { rewriteConsistency } from '../align/consistency.ts';
 
 /** Bump the major on any rename or removal; add fields and kinds under a minor bump. */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
@@ -59,7 +61,7 @@ export const NO_CORPUS_REASON =
  */
 export function buildReport(parts: ReportParts): Report {
   const { article, suspect, retrieval } = parts;
-  const sources = parts.sources.map(toReportSource);
+  const sources = parts.sources.map((s) => toReportSource(s, suspect.text));
   const splitById = new Map(parts.sources.map((s) => [s.match.article.id, s.split]));
 
   const alignment: ReportAlignment[] = parts.alignment.map((group) => {
@@ -129,7 +131,23 @@ function verdictOf(retrieval: RetrievalResult | null, sources: ReportSource[]): 
   return { found: true, reason: retrieval.reason };
 }
 
-function toReportSource({ match, split }: SplitSource): ReportSource {
+/** Consistency of the suspect with one source, in the report's compact form. */
+function sourceConsistency(sourceText: string, suspectText: string): SourceConsistency {
+  const c = rewriteConsistency(sourceText, suspectText);
+  let weakest = 0;
+  c.sentences.forEach((s, i) => {
+    if (s.support < c.sentences[weakest].support) weakest = i;
+  });
+  return {
+    score: round(c.score),
+    weakestSupport: round(c.sentences[weakest]?.support ?? 1),
+    weakestSentence: c.sentences.length ? weakest : -1,
+    unsupportedNumbers: c.unsupportedNumbers,
+    unsupportedNames: c.unsupportedNames,
+  };
+}
+
+function toReportSource({ match, split }: SplitSource, suspectText: string): ReportSource {
   const a = match.article;
   return {
     id: a.id,
@@ -142,6 +160,7 @@ function toReportSource({ match, split }: SplitSource): ReportSource {
     signals: match.signals,
     text: split.text,
     sentences: split.sentences,
+    consistency: sourceConsistency(split.text, suspectText),
   };
 }
 
