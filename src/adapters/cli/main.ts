@@ -14,6 +14,7 @@ import { registerTraceCommand } from './trace-command.ts';
 const LAZY_COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   index: async () => (await import('./index-command.ts')).registerIndexCommand,
   serve: async () => (await import('./serve-command.ts')).registerServeCommand,
+  compare: async () => (await import('./compare-command.ts')).registerCompareCommand,
 };
 
 export async function buildProgram(argv: string[]): Promise<Command> {
