@@ -3,6 +3,7 @@
  * The task registry, in the order sections appear in docs/benchmarks.md (pipeline order).
  */
 import type { BenchTask } from '../lib/task.ts';
+import { changeKindsTask } from './change-kinds.ts';
 import { consistencyTask } from './consistency.ts';
 import { extractionTask } from './extraction.ts';
 import { ingestTask } from './ingest.ts';
@@ -20,6 +21,7 @@ export const TASKS: BenchTask[] = [
   meterDerivedTask,
   reuseLevelTask,
   meterSpansTask,
+  changeKindsTask,
   sentenceEquivalenceTask,
   consistencyTask,
   loadTask,

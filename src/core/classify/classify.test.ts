@@ -138,3 +138,64 @@ test('a changed weekday is one date change, not also an entity change', () => {
   const changes = classify('Monitors reached the town on Tuesday.', 'Monitors reached the town on Thursday.');
   assert.deepEqual(changes.filter((c) => c.kind !== 'paraphrase').map((c) => [c.kind, c.evidence.source[0], c.evidence.suspect[0]]), [['date', 'Tuesday', 'Thursday']]);
 });
+
+test('issue #4 table: each real example is caught with the words on both sides', () => {
+  const reversal = find(classify('Journalists were granted access to the region.', 'Journalists were limited to the region.'), 'reversal')!;
+  assert.deepEqual([reversal.evidence.source, reversal.evidence.suspect], [['granted'], ['limited']]);
+  const quote = find(classify('“We need orderly market conditions,” the bank said.', '“We need orderly marketplace problems,” the bank said.'), 'quote')!;
+  assert.match(quote.evidence.reason, /marketplace problems/);
+  const agency = find(classify('Residents can apply through Connect for Health Colorado this week.', 'Residents can apply through Join For Wellbeing Colorado this week.'), 'entity')!;
+  assert.deepEqual([agency.evidence.source, agency.evidence.suspect], [['Connect for Health Colorado'], ['Join For Wellbeing Colorado']]);
+  const subject = find(classify('The soldiers said the city was taken overnight.', 'The soldiers said he was taken overnight.'), 'entity')!;
+  assert.deepEqual([subject.evidence.rule, subject.evidence.source, subject.evidence.suspect], ['thing-to-person', ['the city'], ['he']]);
+  // A person replaced by a pronoun is ordinary reference, not a change of subject.
+  assert.equal(find(classify('The minister said the talks would resume.', 'He said the talks would resume.'), 'entity'), undefined);
+  const qualifier = find(classify('About 500 people were wounded.', 'Almost 500 people were wounded.'), 'number')!;
+  assert.deepEqual([qualifier.evidence.source, qualifier.evidence.suspect], [['About 500'], ['Almost 500']]);
+  assert.deepEqual(kinds(classify('About 500 people were wounded.', 'Around 500 people were wounded.')), ['paraphrase']);
+  const loaded = find(classify('The family described the loss of their home.', 'The family described the heartbreaking loss of their home.'), 'loaded')!;
+  assert.deepEqual(loaded.evidence.suspect, ['heartbreaking']);
+  const casualties = classify(
+    'Fighting resumed near the border on Sunday. At least 200 soldiers were killed, officials said.',
+    'Fighting resumed near the border on Sunday.',
+  );
+  const omitted = find(casualties, 'omitted')!;
+  assert.deepEqual([omitted.sourceText, omitted.severity], ['At least 200 soldiers were killed, officials said.', 'high']);
+  const inserted = find(classify(
+    'Residents fled as troops advanced. Aid groups said 5,000 people had crossed the border.',
+    'Residents fled as troops advanced. The displacement was not forced. Aid groups said 5,000 people had crossed the border.',
+  ), 'inserted')!;
+  assert.deepEqual([inserted.suspectText, inserted.severity], ['The displacement was not forced.', 'high']);
+  const swap = find(classify('The attack was the biggest escalation since the ceasefire.', 'The attack was the largest forest since the ceasefire.'), 'spinner')!;
+  assert.deepEqual([swap.evidence.rule, swap.evidence.source, swap.evidence.suspect], ['synonym-swap', ['biggest escalation'], ['largest forest']]);
+  // An editor's synonym for both words is a faithful rewording.
+  assert.equal(find(classify('It was the biggest increase in years.', 'It was the largest rise in years.'), 'spinner'), undefined);
+});
+
+test('every change carries a reason, the words at stake, a severity and a confidence', () => {
+  const pairs: [string, string][] = [
+    ['Around 200 soldiers were killed in 1993 in Paris.', 'Around 300 soldiers were killed in 1994 in Lyon.'],
+    ['“It is extremely difficult,” the minister said.', '“It is extraordinarily hard,” the minister said.'],
+    ['Prices did not increase. There were no confirmed reports of force.', 'Prices increased. Reports confirm there was no coercion.'],
+    ['The fear is held by many in Azerbaijan, the analyst said.', 'The fear is held by Baku, the analyst said.'],
+    ['The exodus of residents began on Sunday.', 'The brutal expulsion of residents began on Sunday.'],
+    ['Journalists were granted access. Insurers said claims could reach 40 million dollars.', 'Journalists were limited to the region. The council has ignored warnings for 12 years.'],
+  ];
+  const seen = new Set<string>();
+  for (const [source, suspect] of pairs) {
+    for (const c of classify(source, suspect)) {
+      seen.add(c.kind);
+      assert.ok(c.evidence.reason.length > 10 && !c.evidence.reason.includes('\n'), `${c.kind}: one-line reason`);
+      assert.ok(['none', 'low', 'medium', 'high'].includes(c.severity), `${c.kind}: severity`);
+      assert.ok(c.confidence > 0 && c.confidence <= 1, `${c.kind}: confidence`);
+      if (c.kind === 'verbatim' || c.kind === 'paraphrase') continue;
+      assert.ok(c.evidence.suspect.length + c.evidence.source.length > 0, `${c.kind}: words at stake`);
+      for (const w of c.evidence.suspect) assert.ok(suspect.includes(w), `${c.kind}: "${w}" is quoted from the copy`);
+      for (const w of c.evidence.source) assert.ok(source.includes(w), `${c.kind}: "${w}" is quoted from the source`);
+      if (c.kind !== 'inserted' && c.kind !== 'omitted' && c.kind !== 'loaded' && c.evidence.rule !== 'hedge-dropped' && c.evidence.rule !== 'number-added') {
+        assert.ok(c.evidence.suspect.length > 0 && c.evidence.source.length > 0, `${c.kind} (${c.evidence.rule}): both sides`);
+      }
+    }
+  }
+  for (const k of ['number', 'date', 'entity', 'quote', 'negation', 'hedge', 'attribution', 'renaming', 'loaded', 'reversal', 'inserted', 'omitted']) assert.ok(seen.has(k), `covered: ${k}`);
+});

@@ -7,10 +7,11 @@
  * Every `suspectText` / `sourceText` is a slice of the sentence texts of the two bodies.
  */
 import type { AlignmentGroup, Change, RemovedText, Sentence, Severity, SplitArticle } from '../types.ts';
-import { tokenize, STOPWORDS } from '../text/tokens.ts';
+import { tokenize, NEGATORS, STOPWORDS } from '../text/tokens.ts';
 import { findEntities } from '../nlp/entities.ts';
 import { findQuantities } from '../nlp/numbers.ts';
 import { CERTAINTY } from '../nlp/lexicons.ts';
+import { checkEnglish } from '../nlp/language.ts';
 import { buildHunks, buildSide, type Finding, type PairContext, type Span } from './pair.ts';
 import { PAIR_DETECTORS } from './detectors.ts';
 import { INSERTED_SHORT_WORDS } from './settings.ts';
@@ -91,7 +92,7 @@ export function classifyPair(
     suspectSentences: suspectIdx,
     sourceSentences: sourceIdx,
     evidence: {
-      reason: verbatim ? 'The copy repeats the source word for word.' : 'The copy rewords the source sentence.',
+      reason: verbatim ? 'The copy repeats the source word for word.' : rewordingReason(suspect.text),
       suspect: [],
       source: [],
       rule: verbatim ? 'same-words' : 'aligned-rewording',
@@ -106,6 +107,13 @@ export function classifyPair(
   const findings = PAIR_DETECTORS.flatMap((d) => d(ctx));
   for (const f of dedupe(findings)) out.push(toChange(f, suspect, source, sourceId));
   return out;
+}
+
+function rewordingReason(suspectText: string): string {
+  const language = checkEnglish(suspectText);
+  return language.english
+    ? 'The copy rewords the source sentence.'
+    : `The copy rewords the source sentence; the words could not be analysed for other changes because ${language.note} (figures, dates and names were still compared).`;
 }
 
 /** An attribution change explains the same words better than an entity change. */
@@ -138,6 +146,8 @@ function insertedSeverity(text: string): { severity: Severity; why: string } {
   const tokens = tokenize(text);
   if (findQuantities(text, tokens).length > 0) return { severity: 'high', why: 'it states figures' };
   if (tokens.some((t) => CERTAINTY.has(t.norm))) return { severity: 'high', why: 'it states a claim as certain' };
+  // "The displacement was not forced.": short, but a denial is a claim, not a transition.
+  if (tokens.some((t) => NEGATORS.has(t.norm) || /n't$/.test(t.norm))) return { severity: 'high', why: 'it denies something' };
   if (findEntities(text, tokens).length > 0) return { severity: 'high', why: 'it makes a claim about named people, places or organisations' };
   const content = tokens.filter((t) => !STOPWORDS.has(t.norm)).length;
   if (tokens.length < INSERTED_SHORT_WORDS || content < 3) return { severity: 'low', why: 'it is a short transition' };
@@ -170,10 +180,14 @@ export function classifyChanges(input: ClassifyInput): Change[] {
       const side = groupSide(input.suspect, g.suspect);
       const { severity, why } = insertedSeverity(side.text);
       const text = sentencesText(side.body, side.sentences);
+      const language = checkEnglish(side.text);
+      const reason = language.english
+        ? `No source sentence says this; ${why}.`
+        : `No source sentence says this; its words could not be analysed because ${language.note}.`;
       out.push({
         kind: 'inserted', suspectText: text, sourceText: null, sourceId: null,
         suspectSentences: g.suspect, sourceSentences: [],
-        evidence: { reason: `No source sentence says this; ${why}.`, suspect: [text], source: [], rule: 'no-source-sentence' },
+        evidence: { reason, suspect: [text], source: [], rule: 'no-source-sentence' },
         severity, confidence: 0.7,
       });
     } else if (g.source) {

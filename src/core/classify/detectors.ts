@@ -160,6 +160,36 @@ export function detectEntities(ctx: PairContext): Finding[] {
   return out;
 }
 
+/** Whether any noun sense of the word is a person ("minister", "mother") in WordNet. */
+function canBePerson(norm: string): boolean {
+  const wn = getWordNet();
+  return forms(norm).some((f) => wn.sensesOf(f, 'n').some((id) => wn.lexicographerFile(id) === 'noun.person'));
+}
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+
+/**
+ * A thing replaced by "he"/"she": "the city was taken" -> "he was taken" changes who or what
+ * the sentence is about. Names and person nouns replaced by a pronoun are ordinary reference.
+ */
+export function detectPronounSwap(ctx: PairContext): Finding[] {
+  const out: Finding[] = [];
+  for (const h of ctx.hunks) {
+    if (h.added.length !== 1 || !PERSONAL_PRONOUNS.has(h.added[0].norm) || h.removed.length === 0 || h.removed.length > 4) continue;
+    const content = h.removed.filter((t) => !STOPWORDS.has(t.norm) && !t.numeric);
+    if (content.length === 0 || content.some((t) => t.capitalized && !/^(?:The|A|An)$/.test(t.text)) || content.some((t) => canBePerson(t.norm))) continue;
+    // WordNet must know the words as nouns: an unknown word may be a name written in lower case.
+    if (!content.some((t) => forms(t.norm).some((f) => getWordNet().sensesOf(f, 'n').length > 0))) continue;
+    const from = span(ctx.source.text, h.removed[0].start, h.removed[h.removed.length - 1].end);
+    out.push({
+      kind: 'entity', rule: 'thing-to-person',
+      reason: `The source speaks of "${from.text}"; the copy says "${h.added[0].text}", a person, so who or what the sentence is about changed.`,
+      suspect: [tokenSpan(ctx.suspect, h.added[0])], source: [from], severity: 'high', confidence: 0.6,
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- quotes
 
 const quoteWords = (tokens: Token[]) => tokens.map((t) => t.norm);
@@ -238,6 +268,18 @@ export function areAntonyms(a: string, b: string): boolean {
   });
 }
 
+/** The word a negator governs (the next content word), found by stem on the other side. */
+function governed(side: Side, negator: Token, other: Side): Token | null {
+  const k = side.tokens.indexOf(negator);
+  for (let i = k + 1; i < Math.min(side.tokens.length, k + 4); i++) {
+    const t = side.tokens[i];
+    if (STOPWORDS.has(t.norm) || isNegator(t)) continue;
+    const st = stem(t.norm);
+    return other.tokens.find((o) => stem(o.norm) === st || forms(o.norm).some((f) => forms(t.norm).includes(f))) ?? null;
+  }
+  return null;
+}
+
 /** Polarity flipped: a negator added or dropped, or a word replaced by its WordNet antonym. */
 export function detectNegation(ctx: PairContext): Finding[] {
   const { source, suspect } = ctx;
@@ -266,13 +308,16 @@ export function detectNegation(ctx: PairContext): Finding[] {
   const negs = more ? srcNeg : susNeg;
   const extra = negs.filter((t) => !(more ? suspect : source).norms.has(t.norm));
   const words = extra.length ? extra : negs;
+  // The other side's words at stake: the word the negator governed ("not increase" -> "increased").
+  const other = words.map((t) => governed(more ? source : suspect, t, more ? suspect : source)).filter((x): x is Token => x !== null);
+  const otherSpans = other.map((t) => tokenSpan(more ? suspect : source, t));
   return [{
     kind: 'negation', rule: more ? 'negation-dropped' : 'negation-added',
     reason: more
       ? `The source says "${words.map((t) => t.text).join('", "')}" here; the copy drops the negation, flipping the meaning.`
       : `The copy adds "${words.map((t) => t.text).join('", "')}", which the source does not have, flipping the meaning.`,
-    suspect: more ? [] : words.map((t) => tokenSpan(suspect, t)),
-    source: more ? words.map((t) => tokenSpan(source, t)) : [],
+    suspect: more ? otherSpans : words.map((t) => tokenSpan(suspect, t)),
+    source: more ? words.map((t) => tokenSpan(source, t)) : otherSpans,
     severity: 'high',
     confidence: Math.max(srcNeg.length, susNeg.length) > 2 ? 0.55 : 0.8,
   }];
@@ -508,11 +553,64 @@ export function detectClauses(ctx: PairContext): Finding[] {
   return out;
 }
 
+// ---------------------------------------------------------------- word-by-word synonym swaps
+
+function shareSynset(a: string, b: string): boolean {
+  const wn = getWordNet();
+  const ids = new Set(forms(a).flatMap((f) => wn.senses(f)));
+  return forms(b).some((f) => wn.senses(f).some((id) => ids.has(id)));
+}
+
+/** Synsets of a word and of each of its synonyms. */
+function synonymReach(a: string): Set<string> {
+  const wn = getWordNet();
+  const out = new Set<string>();
+  for (const id of forms(a).flatMap((f) => wn.senses(f))) for (const l of wn.lemmasOf(id)) for (const x of wn.senses(l)) out.add(x);
+  return out;
+}
+
+/**
+ * Related in meaning through at most one synonym on each side ("increase" ~ "gain" ~ "advance"
+ * ~ "rise"): broad on purpose, so that only plainly unrelated nouns count as a broken swap.
+ */
+function nearInMeaning(a: string, b: string): boolean {
+  if (shareSynset(a, b)) return true;
+  const ra = synonymReach(a);
+  for (const x of synonymReach(b)) if (ra.has(x)) return true;
+  return false;
+}
+
+/**
+ * A spinner's word-for-word swap that broke the meaning: a two-word phrase whose first word
+ * became a synonym and whose noun became an unrelated noun ("biggest escalation" -> "largest
+ * forest"). The synonym on one side is what tells a tool's swap from an editor's rewrite.
+ */
+export function detectSynonymSwap(ctx: PairContext): Finding[] {
+  const out: Finding[] = [];
+  const wn = getWordNet();
+  const isNoun = (t: Token) => forms(t.norm).some((f) => wn.sensesOf(f, 'n').length > 0);
+  for (const h of ctx.hunks) {
+    if (h.removed.length !== 2 || h.added.length !== 2) continue;
+    const [a1, b1] = h.removed;
+    const [a2, b2] = h.added;
+    if ([a1, b1, a2, b2].some((t) => STOPWORDS.has(t.norm) || t.numeric || t.capitalized)) continue;
+    if (!shareSynset(a1.norm, a2.norm) || !isNoun(b1) || !isNoun(b2) || nearInMeaning(b1.norm, b2.norm)) continue;
+    const from = span(ctx.source.text, a1.start, b1.end);
+    const to = span(ctx.suspect.text, a2.start, b2.end);
+    out.push({
+      kind: 'spinner', rule: 'synonym-swap',
+      reason: `"${from.text}" became "${to.text}": "${a2.text}" is a synonym of "${a1.text}" but "${b2.text}" does not mean "${b1.text}", the mark of word-by-word synonym swapping.`,
+      suspect: [to], source: [from], severity: 'medium', confidence: 0.5,
+    });
+  }
+  return out;
+}
+
 // A "noun swapped for a non-synonym" detector ("butter" -> "margarine") was tried: SummEdits
 // `dev` entity recall rose from 31% to 39%, but 80 of 337 consistent edits were flagged
 // (paraphrasers swap nouns WordNet does not link), so it is not used.
 
 export const PAIR_DETECTORS: readonly ((ctx: PairContext) => Finding[])[] = [
-  detectNumbers, detectDates, detectEntities, detectQuotes, detectNegation, detectHedge, detectReversal,
-  detectAttribution, detectRenaming, detectLoaded, detectClauses,
+  detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
+  detectAttribution, detectRenaming, detectLoaded, detectClauses, detectSynonymSwap,
 ];

@@ -17,8 +17,8 @@ export interface EntityMention {
   words: string[];
 }
 
-// Words allowed inside a name ("Bank of England", "Thomas de Waal").
-const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'and']);
+// Words allowed inside a name ("Bank of England", "Thomas de Waal", "Connect for Health Colorado").
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'della', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'and']);
 // Titles and roles: part of how a name is written, not of who it is.
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'prime', 'minister', 'secretary',

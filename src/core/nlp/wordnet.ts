@@ -33,6 +33,8 @@ export interface WordNet {
   tagCount(lemma: string): number;
   /** Every lemma (lower case, `_` between words). */
   lemmas(): IterableIterator<string>;
+  /** WordNet's lexicographer file of a synset ("noun.person", "noun.location"), or null. */
+  lexicographerFile(synsetId: string): string | null;
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
@@ -92,6 +94,7 @@ function load(): WordNet {
   const antonymMap = new Map<string, Set<string>>();
   const tagCounts = new Map<string, number>();
   const capitalised = new Set<string>();
+  const lexFiles = new Map<string, number>();
   const lowercase = new Set<string>();
 
   for (const pos of Object.keys(POS_FILES) as WordNetPos[]) {
@@ -133,6 +136,7 @@ function load(): WordNet {
         words.push(lower);
       }
       synsetLemmas.set(id, words);
+      lexFiles.set(id, Number(head[1]));
       if (!hasAntonyms) continue;
       let p = 4 + 2 * wordCount;
       const pointers = Number(f[p++]);
@@ -170,6 +174,7 @@ function load(): WordNet {
     has,
     tagCount: (lemma) => tagCounts.get(lemma) ?? 0,
     lemmas: () => lemmaSenses.keys(),
+    lexicographerFile: (id) => LEX_FILES[lexFiles.get(id) ?? -1] ?? null,
     isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
     baseForms(word: string): string[] {
       const w = word.toLowerCase();
@@ -194,6 +199,18 @@ function load(): WordNet {
 }
 
 const pendingAntonyms: [string, string, number][] = [];
+
+// WordNet's lexicographer files by number (lexnames(5WN)); the nouns are the ones classify asks about.
+const LEX_FILES: Record<number, string> = {
+  0: 'adj.all', 1: 'adj.pert', 2: 'adv.all', 3: 'noun.Tops', 4: 'noun.act', 5: 'noun.animal', 6: 'noun.artifact',
+  7: 'noun.attribute', 8: 'noun.body', 9: 'noun.cognition', 10: 'noun.communication', 11: 'noun.event',
+  12: 'noun.feeling', 13: 'noun.food', 14: 'noun.group', 15: 'noun.location', 16: 'noun.motive', 17: 'noun.object',
+  18: 'noun.person', 19: 'noun.phenomenon', 20: 'noun.plant', 21: 'noun.possession', 22: 'noun.process',
+  23: 'noun.quantity', 24: 'noun.relation', 25: 'noun.shape', 26: 'noun.state', 27: 'noun.substance', 28: 'noun.time',
+  29: 'verb.body', 30: 'verb.change', 31: 'verb.cognition', 32: 'verb.communication', 33: 'verb.competition',
+  34: 'verb.consumption', 35: 'verb.contact', 36: 'verb.creation', 37: 'verb.emotion', 38: 'verb.motion',
+  39: 'verb.perception', 40: 'verb.possession', 41: 'verb.social', 42: 'verb.stative', 43: 'verb.weather', 44: 'adj.ppl',
+};
 
 /** "stopp" -> "stop" (doubled final consonant before -ed/-ing), else null. */
 function undoubled(s: string): string | null {
