@@ -71,11 +71,15 @@ export interface ConsistencyFeatures {
   negationMismatch: number;
   /** log(1 + content words of the rewrite). */
   logLength: number;
+  /** Novel-word share weighted by rarity (SemCor counts in WordNet as an IDF stand-in). */
+  novelRarity: number;
+  /** Share of the rewrite's figures and names found in the source (1 when it has none), as in NER-overlap. */
+  nameNumberOverlap: number;
 }
 
 export const FEATURE_NAMES: readonly (keyof ConsistencyFeatures)[] = [
   'minSupport', 'meanSupport', 'minSimilarity', 'novelWords', 'novelNoSynonym', 'novelBigrams',
-  'unsupportedNumbers', 'unsupportedNames', 'negationMismatch', 'logLength',
+  'unsupportedNumbers', 'unsupportedNames', 'negationMismatch', 'logLength', 'novelRarity', 'nameNumberOverlap',
 ];
 
 export interface RewriteConsistency {
@@ -166,6 +170,18 @@ function bestSupport(f: SentenceFeatures, stems: readonly string[], src: SourceA
   return best;
 }
 
+/**
+ * IDF stand-in: 1 for a word unknown to WordNet or never seen in SemCor, falling with how
+ * often its senses were tagged there ("said" ~0.15, "measles" ~0.5).
+ */
+function rarityOf(word: string): number {
+  if (/\d/.test(word)) return 1;
+  const wn = getWordNet();
+  let count = 0;
+  for (const base of wn.baseForms(word)) count = Math.max(count, wn.tagCount(base));
+  return 1 / (1 + Math.log1p(count));
+}
+
 function nameSupported(m: EntityMention, src: SourceAnalysis): boolean {
   if (m.words.length > 0 && m.words.every((w) => src.words.has(w))) return true;
   return src.entities.some((e) => sameEntity(m, e));
@@ -204,31 +220,45 @@ export function rewriteConsistency(source: string | SourceAnalysis, rewriteText:
   }
   const tokens = tokenize(rewriteText);
   const unsupportedNumbers: string[] = [];
+  let figuresAndNames = 0;
   for (const q of findQuantities(rewriteText, tokens)) {
+    figuresAndNames++;
     const digits = tokenize(q.numberText).filter((t) => t.numeric).map((t) => t.norm.replace(/^[$£€¥]/, ''));
     if (!src.numberValues.has(q.value) && !digits.some((d) => src.numberTokens.has(d))) unsupportedNumbers.push(q.numberText);
   }
   // Years and other figures inside dates.
   for (const t of tokens) {
-    if (t.numeric && /^\d{4}$/.test(t.norm) && !src.numberTokens.has(t.norm) && !unsupportedNumbers.includes(t.text)) unsupportedNumbers.push(t.text);
+    if (!t.numeric || !/^\d{4}$/.test(t.norm)) continue;
+    figuresAndNames++;
+    if (!src.numberTokens.has(t.norm) && !unsupportedNumbers.includes(t.text)) unsupportedNumbers.push(t.text);
   }
   const unsupportedNames: string[] = [];
-  for (const m of findEntities(rewriteText, tokens)) if (!nameSupported(m, src) && !unsupportedNames.includes(m.text)) unsupportedNames.push(m.text);
+  for (const m of findEntities(rewriteText, tokens)) {
+    figuresAndNames++;
+    if (!nameSupported(m, src) && !unsupportedNames.includes(m.text)) unsupportedNames.push(m.text);
+  }
   // Lower-cased rewrites (some summarisers emit them) hide names from the capital-letter finder:
   // there, a word the dictionary does not know and the source never uses counts as a name.
   if (!tokens.some((t, i) => i > 0 && t.capitalized)) {
     const wn = getWordNet();
     for (const t of tokens) {
       const w = t.norm.replace(/'s$/, '');
-      if (t.numeric || !isContentWord(w) || w.length < 3 || NOT_NAMES.has(w) || src.words.has(w) || unsupportedNames.includes(w)) continue;
-      if (w.split('-').every((part) => wn.baseForms(part).length === 0)) unsupportedNames.push(w);
+      if (t.numeric || !isContentWord(w) || w.length < 3 || NOT_NAMES.has(w) || unsupportedNames.includes(w)) continue;
+      if (!w.split('-').every((part) => wn.baseForms(part).length === 0)) continue;
+      figuresAndNames++;
+      if (!src.words.has(w)) unsupportedNames.push(w);
     }
   }
 
   let novel = 0;
   let novelNoSyn = 0;
+  let rarityAll = 0;
+  let rarityNovel = 0;
   for (const [x, word] of seen) {
+    const rarity = rarityOf(word);
+    rarityAll += rarity;
     if (src.stems.has(x)) continue;
+    rarityNovel += rarity;
     novel++;
     const f = sentenceFeatures(word);
     const ids = [...f.stemSynsets.values()][0];
@@ -249,6 +279,8 @@ export function rewriteConsistency(source: string | SourceAnalysis, rewriteText:
     unsupportedNames: Math.min(unsupportedNames.length, 3),
     negationMismatch: Math.min(negationMismatch, 2),
     logLength: Math.log1p(contentStemsOf(tokens).length),
+    novelRarity: rarityAll > 0 ? rarityNovel / rarityAll : 0,
+    nameNumberOverlap: figuresAndNames > 0 ? 1 - Math.min(1, (unsupportedNumbers.length + unsupportedNames.length) / figuresAndNames) : 1,
   };
   return { score: sentences.length === 0 ? 1 : src.sentences.length === 0 ? 0 : consistencyScore(features, model), sentences, unsupportedNumbers, unsupportedNames, features };
 }
