@@ -220,6 +220,11 @@ async function main(): Promise<void> {
     }
     if (args.gate) {
       const floors = readFloors(floorsPath).floors;
+      // A gate with nothing pinned would pass whatever the numbers: treat it as a failure.
+      if (Object.keys(floors).length === 0) {
+        process.stderr.write(`gate: FAIL no floors pinned in ${FLOORS_PATH}; run with --quick --pin-floors first\n`);
+        exitCode = exitCode || 1;
+      }
       const gateFailures = checkFloors(metrics, floors);
       const hand = args.allowLowerFloor ? [] : handLoweredFloors();
       for (const k of Object.keys(floors)) {
