@@ -21,7 +21,7 @@ import { buildReport, type SplitSource } from './report/build-report.ts';
 import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
 import type { Store } from './store.ts';
 import { splitArticle } from './text/sentences.ts';
-import type { AlignmentGroup, Change, RawInput, Report, RetrievalResult } from './types.ts';
+import type { AlignmentGroup, Change, RawInput, Report, RetrievalResult, SplitArticle } from './types.ts';
 
 export type PipelineStage = 'extract' | 'retrieve' | 'align' | 'classify';
 
@@ -66,6 +66,7 @@ export async function traceArticle(input: RawInput, store: Store | null, options
     // as a single-article finding.
     changes = paired.filter((c) => c.kind !== 'boilerplate');
     singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...singleArticleChecks(suspect, article.removed)]);
+    singleArticle = withoutInheritedVagueness(singleArticle, alignment, alignSources);
   }
 
   // 6. Report.
@@ -85,6 +86,24 @@ export async function traceArticle(input: RawInput, store: Store | null, options
     report.verdict = { ...report.verdict, reason: `${report.verdict.reason} (Stopped after the ${options.stopAfter} stage.)` };
   }
   return report;
+}
+
+/**
+ * An unattributed claim ("residents said") that the aligned source sentence words the same way
+ * is the source's own phrasing, not something the copy did: drop it once a source is known.
+ */
+function withoutInheritedVagueness(changes: Change[], alignment: AlignmentGroup[], sources: { id: string; split: SplitArticle }[]): Change[] {
+  if (alignment.length === 0) return changes;
+  const splits = new Map(sources.map((s) => [s.id, s.split]));
+  return changes.filter((c) => {
+    if (c.kind !== 'unattributed' || c.evidence.suspect.length === 0) return true;
+    const phrase = c.evidence.suspect[0].toLowerCase();
+    return !alignment.some((g) => {
+      if (!g.source || !g.suspect.some((i) => c.suspectSentences.includes(i))) return false;
+      const split = splits.get(g.source.id);
+      return !!split && g.source.sentences.some((j) => split.sentences[j]?.text.toLowerCase().includes(phrase));
+    });
+  });
 }
 
 function dedupe(changes: Change[]): Change[] {

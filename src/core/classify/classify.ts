@@ -141,6 +141,12 @@ function toChange(f: Finding, suspect: GroupSide, source: GroupSide, sourceId: s
 }
 
 const CONTRAST = new Set(['however', 'but', 'although', 'though', 'denied', 'denies', 'rejected', 'condemned', 'disputed', 'criticised', 'criticized', 'insisted', 'countered', 'whereas', 'meanwhile']);
+// Doubt, criticism and legal challenge: dropping such a sentence removes the other side's case.
+const DOUBT = new Set([
+  'scrutiny', 'criticism', 'critics', 'critic', 'questioned', 'questions', 'doubts', 'doubt', 'unlawful', 'illegal',
+  'lawful', 'legality', 'allegations', 'accused', 'accusations', 'opposition', 'opponents', 'protest', 'protests',
+  'protested', 'concerns', 'warned', 'challenge', 'challenged', 'lawsuit', 'investigation', 'denial', 'deny',
+]);
 
 function insertedSeverity(text: string): { severity: Severity; why: string } {
   const tokens = tokenize(text);
@@ -159,6 +165,7 @@ function omittedSeverity(text: string): { severity: Severity; why: string } {
   if (findQuantities(text, tokens).length > 0) return { severity: 'high', why: 'it gives figures' };
   if (/[“"«]/.test(text)) return { severity: 'high', why: 'it quotes someone' };
   if (tokens.some((t) => CONTRAST.has(t.norm))) return { severity: 'medium', why: 'it gives another view or a qualification' };
+  if (tokens.some((t) => DOUBT.has(t.norm))) return { severity: 'medium', why: 'it carries doubt, criticism or a challenge' };
   if (tokens.length < INSERTED_SHORT_WORDS) return { severity: 'low', why: 'it is short' };
   return { severity: 'low', why: 'it adds detail' };
 }

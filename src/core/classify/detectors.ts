@@ -360,6 +360,16 @@ export function detectHedge(ctx: PairContext): Finding[] {
       suspect: [], source: srcHedges, severity: 'medium', confidence: 0.6,
     }];
   }
+  // One hedge kept ("according to") does not excuse another dropped ("an alleged boat" -> "a
+  // boat"): count them, so a swap ("reportedly" -> "is said to") is not a drop.
+  const droppedWords = dropped.filter((h) => !h.text.includes(' '));
+  if (droppedWords.length > 0 && susHedges.length < srcHedges.length) {
+    return [{
+      kind: 'hedge', rule: 'hedge-word-dropped',
+      reason: `The source hedges this claim ("${droppedWords.map((h) => h.text).join('", "')}"); the copy drops that hedge.`,
+      suspect: [], source: droppedWords, severity: 'medium', confidence: 0.55,
+    }];
+  }
   return [];
 }
 

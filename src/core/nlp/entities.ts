@@ -41,6 +41,72 @@ const ALIAS_GROUPS = [
 const ALIAS = new Map<string, string>();
 for (const group of ALIAS_GROUPS) for (const name of group) ALIAS.set(name, group[0]);
 
+// Adjectives and people-nouns of places whose spelling does not follow the place name, so the
+// stem rule in sameStemName cannot pair them ("American" = "US", "Dutch" = "Netherlands").
+// Regular ones ("Armenian", "Chinese", "Ukrainian") are left to that rule. General knowledge.
+const DEMONYM_GROUPS: [string, string[]][] = [
+  ['united states', ['american', 'americans', 'us-based']],
+  ['united kingdom', ['british', 'briton', 'britons', 'brit', 'brits']],
+  ['france', ['french', 'frenchman', 'frenchwoman']],
+  ['netherlands', ['dutch']],
+  ['switzerland', ['swiss']],
+  ['wales', ['welsh']],
+  ['scotland', ['scottish', 'scot', 'scots']],
+  ['ireland', ['irish']],
+  ['england', ['english']],
+  ['spain', ['spanish', 'spaniard', 'spaniards']],
+  ['turkey', ['turkish', 'turk', 'turks']],
+  ['poland', ['polish', 'pole', 'poles']],
+  ['denmark', ['danish', 'dane', 'danes']],
+  ['sweden', ['swedish', 'swede', 'swedes']],
+  ['finland', ['finnish', 'finn', 'finns']],
+  ['norway', ['norwegian', 'norwegians']],
+  ['greece', ['greek', 'greeks']],
+  ['thailand', ['thai', 'thais']],
+  ['philippines', ['filipino', 'filipinos', 'philippine']],
+  ['afghanistan', ['afghan', 'afghans']],
+  ['saudi arabia', ['saudi', 'saudis']],
+  ['israel', ['israeli', 'israelis']],
+  ['iraq', ['iraqi', 'iraqis']],
+  ['pakistan', ['pakistani', 'pakistanis']],
+  ['yemen', ['yemeni', 'yemenis']],
+  ['qatar', ['qatari', 'qataris']],
+  ['kuwait', ['kuwaiti', 'kuwaitis']],
+  ['oman', ['omani', 'omanis']],
+  ['united arab emirates', ['emirati', 'emiratis', 'uae']],
+  ['somalia', ['somali', 'somalis']],
+  ['lebanon', ['lebanese']],
+  ['sudan', ['sudanese']],
+  ['vietnam', ['vietnamese']],
+  ['portugal', ['portuguese']],
+  ['japan', ['japanese']],
+  ['china', ['chinese']],
+  ['congo', ['congolese']],
+  ['argentina', ['argentine', 'argentinian', 'argentinians']],
+  ['peru', ['peruvian', 'peruvians']],
+  ['belgium', ['belgian', 'belgians']],
+  ['hungary', ['hungarian', 'hungarians']],
+  ['croatia', ['croatian', 'croat', 'croats']],
+  ['serbia', ['serbian', 'serb', 'serbs']],
+  ['bangladesh', ['bangladeshi', 'bangladeshis']],
+  ['new zealand', ['new zealander', 'new zealanders', 'kiwi', 'kiwis']],
+  ['soviet union', ['soviet', 'soviets', 'ussr']],
+  ['european union', ['eu']],
+];
+const DEMONYM = new Map<string, string>();
+for (const [place, forms] of DEMONYM_GROUPS) for (const form of forms) DEMONYM.set(form, ALIAS.get(place) ?? place);
+
+// Sentence openers that count or order things rather than name them ("Two Americans").
+const NOT_QUALIFIERS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands',
+  'millions', 'first', 'second', 'third', 'last', 'next', 'most', 'more', 'few', 'both', 'all', 'other', 'others',
+  'some', 'any', 'no', 'only', 'even', 'also', 'still', 'yesterday', 'today', 'tomorrow', 'tonight', 'now', 'then',
+  'when', 'after', 'before', 'if', 'as', 'while', 'since', 'because', 'but', 'and', 'so', 'yet', 'why', 'how',
+  'what', 'who', 'where', 'which', 'that', 'this', 'these', 'those', 'there', 'here', 'it', 'its', 'their', 'his',
+  'her', 'our', 'my', 'your', 'we', 'they', 'he', 'she', 'you', 'i', 'according', 'under', 'over', 'in', 'on', 'at',
+  'for', 'with', 'from', 'by', 'to', 'of', 'about', 'against', 'during', 'until', 'unlike', 'like', 'dear',
+]);
+
 const SENTENCE_START_BEFORE = /(^|[.!?:;“"‘(\[—–-]\s*)$/;
 
 // Months and weekdays are dates (compared by the date check), not names.
@@ -83,10 +149,20 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
     if ((initial || titleCase) && isCommonWord(norm)) return false;
     return true;
   };
+  // A capitalised common word opening a sentence belongs to the name it qualifies ("Southern
+  // Command said", "Northern Ireland"); "Several Democrats" and "Two Americans" do not.
+  const opensName = (k: number): boolean => {
+    const t = tokens[k];
+    const next = tokens[k + 1];
+    if (!t.capitalized || t.numeric || titleCase || !next || !isName(next)) return false;
+    if (!SENTENCE_START_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start))) return false;
+    if (!/^[ \u00a0]$/.test(text.slice(t.end, next.start)) || SENTENCE_START_BEFORE.test(text.slice(Math.max(0, next.start - 3), next.start))) return false;
+    return !STOPWORDS.has(t.norm) && !FUNCTION_WORDS.has(t.norm) && !NOT_QUALIFIERS.has(t.norm) && !CALENDAR.has(t.norm);
+  };
   const out: EntityMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isName(tokens[i])) { i++; continue; }
+    if (!isName(tokens[i]) && !opensName(i)) { i++; continue; }
     let j = i;
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j].end, tokens[j + 1].start);
@@ -111,7 +187,33 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
 
 function aliasKey(words: string[]): string {
   const joined = words.join(' ');
-  return ALIAS.get(joined) ?? joined;
+  return ALIAS.get(joined) ?? DEMONYM.get(joined) ?? joined;
+}
+
+/**
+ * Whether an upper-case short form is built from the leading letters of the words of a longer
+ * name, in order: "SOUTHCOM" = "Southern Command", "Interpol" = "International Police",
+ * "Ofcom" = "Office of Communications" (function words may be skipped). Plain initials are
+ * the one-letter case.
+ */
+export function isCompoundAbbreviation(short: string, words: string[]): boolean {
+  const abbr = short.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const parts = words.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+  if (abbr.length < 3 || parts.length < 2) return false;
+  const memo = new Map<string, boolean>();
+  const fits = (ai: number, wi: number): boolean => {
+    if (ai === abbr.length) return parts.slice(wi).every((w) => CONNECTORS.has(w));
+    if (wi === parts.length) return false;
+    const key = `${ai}:${wi}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const word = parts[wi];
+    let ok = CONNECTORS.has(word) && fits(ai, wi + 1);
+    for (let k = 1; !ok && k <= word.length && ai + k <= abbr.length && abbr[ai + k - 1] === word[k - 1]; k++) ok = fits(ai + k, wi + 1);
+    memo.set(key, ok);
+    return ok;
+  };
+  return fits(0, 0);
 }
 
 function initials(words: string[]): string {
@@ -135,6 +237,8 @@ export function sameEntity(a: EntityMention | string[], b: EntityMention | strin
   if (ka === kb) return true;
   if (wa.length === 1 && wb.length > 1 && wa[0] === initials(wb)) return true;
   if (wb.length === 1 && wa.length > 1 && wb[0] === initials(wa)) return true;
+  if (wa.length === 1 && wb.length > 1 && isCompoundAbbreviation(wa[0], wb)) return true;
+  if (wb.length === 1 && wa.length > 1 && isCompoundAbbreviation(wb[0], wa)) return true;
   if (wa.length === 1 && wb.length === 1) {
     const [x, y] = [wa[0], wb[0]];
     return sameStemName(x, y) || x.endsWith('-' + y) || y.endsWith('-' + x);

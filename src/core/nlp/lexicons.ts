@@ -109,6 +109,12 @@ export const REVERSAL_CLUSTERS: readonly { name: string; a: readonly string[]; b
     b: ['oppose', 'opposed', 'opposes', 'condemn', 'condemned', 'criticise', 'criticised', 'criticize', 'criticized', 'reject', 'rejected', 'denounce', 'denounced', 'resist', 'resisted', 'disagree', 'disagreed', 'slammed'],
   },
   {
+    // "presented little evidence" -> "presented ample evidence".
+    name: 'scant/ample',
+    a: ['little', 'scant', 'scarce', 'scanty', 'meagre', 'meager', 'negligible', 'sparse', 'insufficient', 'inadequate'],
+    b: ['ample', 'abundant', 'plenty', 'plentiful', 'substantial', 'considerable', 'extensive', 'overwhelming', 'copious', 'sufficient', 'compelling'],
+  },
+  {
     name: 'win/lose',
     a: ['win', 'won', 'victory', 'victorious', 'succeed', 'succeeded'],
     b: ['lose', 'lost', 'defeat', 'defeated'],
