@@ -70,3 +70,29 @@ test('wordDiff rebuilds both sides exactly and marks changed words', () => {
   assert.ok(parts.some((p) => p.op === 'removed' && p.text.includes('died')));
   assert.ok(parts.some((p) => p.op === 'same' && p.text.includes('soldiers')));
 });
+
+test('rescue pass: a heavily reworded sentence pairs with its unused original when they share rare names and figures', () => {
+  const source = splitArticle(
+    'Flooding forced 3,200 residents of Marlow Bay to leave their homes on Tuesday. Actuary Pim Osei put likely claims at 40 million dollars. The weather service expects the rain to ease by Friday.',
+  );
+  const reworded =
+    'Speaking to anxious homeowners crowded into a draughty church hall late on Wednesday evening, a visibly exhausted Osei warned that the eventual bill for ruined kitchens, cars and shops was heading for 40 million.';
+  const suspect = splitArticle(`Floods drove 3,200 Marlow Bay residents from their homes on Tuesday. ${reworded}`);
+  // Below the normal threshold on its own, so only the rescue pass can pair it.
+  const sim = sentenceSimilarity(reworded, source.sentences[1].text);
+  assert.ok(sim >= 0.2 && sim < 0.3, `similarity ${sim}`);
+  const groups = alignSentences(suspect, [{ id: 'wire', split: source }]);
+  assert.deepEqual(groups.map((g) => [g.suspect, g.source?.sentences ?? null]), [
+    [[0], [0]],
+    [[1], [1]],
+    [[], [2]],
+  ]);
+  // A sentence as close by score but sharing only common words ("likely", "claims"), no name
+  // or figure, stays inserted.
+  const vague = 'Late on Wednesday an exhausted official said likely claims would be large.';
+  const vagueSim = sentenceSimilarity(vague, source.sentences[1].text);
+  assert.ok(vagueSim >= 0.2 && vagueSim < 0.3, `similarity ${vagueSim}`);
+  const generic = splitArticle(`Floods drove 3,200 Marlow Bay residents from their homes on Tuesday. ${vague}`);
+  const genericGroups = alignSentences(generic, [{ id: 'wire', split: source }]);
+  assert.equal(genericGroups.find((g) => g.suspect.includes(1))?.source, null);
+});

@@ -5,6 +5,11 @@
  * 1. Score every suspect sentence against every sentence of every source (no order constraint,
  *    so reordered paragraphs still align).
  * 2. Each suspect sentence takes its best source sentence if it reaches ALIGN_MIN_SIMILARITY.
+ * 2b. Rescue: a heavily reworded sentence can fall below that threshold while its counterpart
+ *    sits unused in the source. A leftover suspect sentence and a leftover source sentence
+ *    still pair when each is the other's best leftover, they reach RESCUE_MIN_SIMILARITY, and
+ *    they share at least RESCUE_MIN_DISTINCTIVE words that few source sentences use (a name,
+ *    a figure, a rare word), so two generic sentences do not pair on common words.
  * 3. Many-to-one: if the suspect sentence merges two source sentences (neighbours, or the
  *    runner-up anywhere in the same source), the union of the two explains it clearly better
  *    (MERGE_MIN_GAIN) than the best one alone.
@@ -17,7 +22,15 @@
  */
 import type { AlignmentGroup, SplitArticle } from '../types.ts';
 import { featureCoverage, featureSimilarity, mergeFeatures, sentenceFeatures, type SentenceFeatures } from './similarity.ts';
-import { ALIGN_MIN_SIMILARITY, MERGE_MIN_GAIN, MERGE_PART_MIN, USED_MIN_SIMILARITY } from './settings.ts';
+import {
+  ALIGN_MIN_SIMILARITY,
+  MERGE_MIN_GAIN,
+  MERGE_PART_MIN,
+  RESCUE_MAX_SENTENCE_FREQUENCY,
+  RESCUE_MIN_DISTINCTIVE,
+  RESCUE_MIN_SIMILARITY,
+  USED_MIN_SIMILARITY,
+} from './settings.ts';
 
 export interface AlignSource {
   id: string;
@@ -71,6 +84,7 @@ export function alignSentences(suspect: SplitArticle, sources: AlignSource[]): A
     const chosen = merged ?? b;
     return chosen.similarity >= ALIGN_MIN_SIMILARITY ? chosen : null;
   });
+  rescueLeftovers(matches, sims, suspectFeatures, sourceFeatures);
 
   const groups: AlignmentGroup[] = [];
   for (let i = 0; i < matches.length; i++) {
@@ -109,6 +123,48 @@ export function alignSentences(suspect: SplitArticle, sources: AlignSource[]): A
     });
   });
   return groups;
+}
+
+/**
+ * Step 2b (see the module comment). Mutates `matches`: only null entries are filled, and only
+ * with source sentences that no match uses, in sources that already contributed a match.
+ */
+function rescueLeftovers(matches: (Match | null)[], sims: number[][][], suspectFeatures: SentenceFeatures[], sourceFeatures: SentenceFeatures[][]): void {
+  const contributing = new Set(matches.filter((m): m is Match => m !== null).map((m) => m.source));
+  const used = new Set<string>();
+  for (const m of matches) if (m) for (const j of m.sentences) used.add(`${m.source}:${j}`);
+  // Keys shared by few sentences of a source are what tie a reworded sentence to its original.
+  const keyCounts = sourceFeatures.map((list) => {
+    const counts = new Map<string, number>();
+    for (const f of list) for (const k of f.weights.keys()) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts;
+  });
+  const distinctiveShared = (i: number, s: number, j: number): number => {
+    let n = 0;
+    for (const k of suspectFeatures[i].weights.keys()) {
+      if (sourceFeatures[s][j].weights.has(k) && (keyCounts[s].get(k) ?? 0) <= RESCUE_MAX_SENTENCE_FREQUENCY) n++;
+    }
+    return n;
+  };
+  const leftover = matches.map((m, i) => (m ? -1 : i)).filter((i) => i >= 0);
+  const bestFor = (i: number): { s: number; j: number; sim: number } | null => {
+    let best: { s: number; j: number; sim: number } | null = null;
+    for (const s of contributing) {
+      sims[i][s].forEach((sim, j) => {
+        if (!used.has(`${s}:${j}`) && (!best || sim > best.sim)) best = { s, j, sim };
+      });
+    }
+    return best;
+  };
+  const proposals = leftover.map((i) => ({ i, best: bestFor(i) }));
+  for (const { i, best } of proposals) {
+    if (!best || best.sim < RESCUE_MIN_SIMILARITY) continue;
+    // Mutual: no other leftover suspect sentence is closer to this source sentence.
+    if (leftover.some((k) => k !== i && sims[k][best.s][best.j] > best.sim)) continue;
+    if (distinctiveShared(i, best.s, best.j) < RESCUE_MIN_DISTINCTIVE) continue;
+    matches[i] = { source: best.s, sentences: [best.j], similarity: best.sim };
+    used.add(`${best.s}:${best.j}`);
+  }
 }
 
 function round(x: number): number {

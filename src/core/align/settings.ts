@@ -35,3 +35,14 @@ export const MERGE_PART_MIN = 0.15;
  * similarity with it, even if that suspect sentence was aligned elsewhere.
  */
 export const USED_MIN_SIMILARITY = ALIGN_MIN_SIMILARITY;
+
+/**
+ * Rescue pass (align step 2b): a leftover suspect sentence pairs with a leftover source sentence
+ * below ALIGN_MIN_SIMILARITY when each is the other's best, similarity reaches this, and they
+ * share RESCUE_MIN_DISTINCTIVE keys used by at most RESCUE_MAX_SENTENCE_FREQUENCY sentences of
+ * that source. Set by hand on METER `dev` (scripts/measure-align-meter.ts --one); see the
+ * commit message for the measured effect.
+ */
+export const RESCUE_MIN_SIMILARITY = 0.2;
+export const RESCUE_MIN_DISTINCTIVE = 3;
+export const RESCUE_MAX_SENTENCE_FREQUENCY = 2;
