@@ -96,3 +96,19 @@ test('rescue pass: a heavily reworded sentence pairs with its unused original wh
   const genericGroups = alignSentences(generic, [{ id: 'wire', split: source }]);
   assert.equal(genericGroups.find((g) => g.suspect.includes(1))?.source, null);
 });
+
+test('gap filling: a sentence between two in-order neighbours takes the unused source sentence between theirs', () => {
+  const source = splitArticle(
+    'Police arrested Girard Saenz, 57, at his home on Tuesday. Officers found more than 1,000 guns inside. He is being held on $50,000 bond. Lt. Chris Ramirez called the cache astounding.',
+  );
+  const suspect = splitArticle(
+    'Officers detained Girard Saenz, 57, at his house on Tuesday. Police discovered over 1,000 firearms in the house. He is being held on $500,000 bail. Lt. Chris Ramirez described the cache as astounding.',
+  );
+  // The changed figure pulls the pair below the normal threshold.
+  assert.ok(sentenceSimilarity(suspect.sentences[2].text, source.sentences[2].text) < 0.3);
+  const groups = alignSentences(suspect, [{ id: 'wire', split: source }]);
+  assert.deepEqual(groups.find((g) => g.suspect.includes(2))?.source?.sentences, [2]);
+  // Without in-order neighbours on both sides there is no gap to fill.
+  const alone = splitArticle('He is being held on $500,000 bail.');
+  assert.equal(alignSentences(alone, [{ id: 'wire', split: source }])[0].source, null);
+});

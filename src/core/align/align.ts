@@ -9,7 +9,9 @@
  *    sits unused in the source. A leftover suspect sentence and a leftover source sentence
  *    still pair when each is the other's best leftover, they reach RESCUE_MIN_SIMILARITY, and
  *    they share at least RESCUE_MIN_DISTINCTIVE words that few source sentences use (a name,
- *    a figure, a rare word), so two generic sentences do not pair on common words.
+ *    a figure, a rare word), so two generic sentences do not pair on common words. Before
+ *    that, a leftover whose two neighbours align in order to one source takes the best unused
+ *    source sentence between their counterparts if it reaches GAP_MIN_SIMILARITY.
  * 3. Many-to-one: if the suspect sentence merges two source sentences (neighbours, or the
  *    runner-up anywhere in the same source), the union of the two explains it clearly better
  *    (MERGE_MIN_GAIN) than the best one alone.
@@ -24,6 +26,7 @@ import type { AlignmentGroup, SplitArticle } from '../types.ts';
 import { featureCoverage, featureSimilarity, mergeFeatures, sentenceFeatures, type SentenceFeatures } from './similarity.ts';
 import {
   ALIGN_MIN_SIMILARITY,
+  GAP_MIN_SIMILARITY,
   MERGE_MIN_GAIN,
   MERGE_PART_MIN,
   RESCUE_MAX_SENTENCE_FREQUENCY,
@@ -156,11 +159,30 @@ function rescueLeftovers(matches: (Match | null)[], sims: number[][][], suspectF
     }
     return best;
   };
-  const proposals = leftover.map((i) => ({ i, best: bestFor(i) }));
+  // Gap filling: a leftover between two neighbours aligned in order to the same source, with
+  // unused source sentences between their counterparts, is most likely one of those (content
+  // farms keep the source's order): "$500,000 bail" between its neighbours' "$50,000 bond".
+  for (const i of leftover) {
+    const prev = matches[i - 1];
+    const next = matches[i + 1];
+    if (!prev || !next || prev.source !== next.source) continue;
+    const lo = Math.max(...prev.sentences);
+    const hi = Math.min(...next.sentences);
+    let best: { j: number; sim: number } | null = null;
+    for (let j = lo + 1; j < hi; j++) {
+      const sim = sims[i][prev.source][j];
+      if (!used.has(`${prev.source}:${j}`) && (!best || sim > best.sim)) best = { j, sim };
+    }
+    if (!best || best.sim < GAP_MIN_SIMILARITY) continue;
+    matches[i] = { source: prev.source, sentences: [best.j], similarity: best.sim };
+    used.add(`${prev.source}:${best.j}`);
+  }
+  const remaining = leftover.filter((i) => matches[i] === null);
+  const proposals = remaining.map((i) => ({ i, best: bestFor(i) }));
   for (const { i, best } of proposals) {
     if (!best || best.sim < RESCUE_MIN_SIMILARITY) continue;
     // Mutual: no other leftover suspect sentence is closer to this source sentence.
-    if (leftover.some((k) => k !== i && sims[k][best.s][best.j] > best.sim)) continue;
+    if (remaining.some((k) => k !== i && sims[k][best.s][best.j] > best.sim)) continue;
     if (distinctiveShared(i, best.s, best.j) < RESCUE_MIN_DISTINCTIVE) continue;
     matches[i] = { source: best.s, sentences: [best.j], similarity: best.sim };
     used.add(`${best.s}:${best.j}`);

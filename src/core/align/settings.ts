@@ -46,3 +46,9 @@ export const USED_MIN_SIMILARITY = ALIGN_MIN_SIMILARITY;
 export const RESCUE_MIN_SIMILARITY = 0.2;
 export const RESCUE_MIN_DISTINCTIVE = 3;
 export const RESCUE_MAX_SENTENCE_FREQUENCY = 2;
+/**
+ * Gap filling (align step 2b): a leftover suspect sentence between two neighbours aligned in
+ * order to one source pairs with an unused source sentence between their counterparts at this
+ * similarity. Set by hand on METER `dev` (scripts/measure-align-meter.ts --one).
+ */
+export const GAP_MIN_SIMILARITY = 0.2;
