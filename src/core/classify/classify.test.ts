@@ -51,6 +51,17 @@ test('negation: a dropped "not" or a WordNet antonym flips polarity; both togeth
   assert.equal(find(classify('Exports did not increase in March.', 'Exports decreased in March.'), 'negation'), undefined);
 });
 
+test('negation: a "not" added in one clause while another clause loses one is still a flip', () => {
+  const source = 'Saenz apparently was licensed to own weapons, and there is no prohibition on the number of guns a person can own, police said.';
+  const suspect = 'Saenz was not licensed to own weapons, and the law strictly limits how many guns a person may own, police said.';
+  const flip = find(classify(source, suspect), 'negation')!;
+  assert.equal(flip.evidence.rule, 'negation-added');
+  assert.deepEqual([flip.evidence.suspect, flip.evidence.source], [['not', 'licensed'], ['licensed']]);
+  // The same negation on both sides, or "not only", is no flip.
+  assert.equal(find(classify('He was not licensed to sell guns, police said.', 'Police said he was not licensed to sell guns.'), 'negation'), undefined);
+  assert.equal(find(classify('The mayor and the council backed the plan.', 'Not only the mayor but the council backed the plan.'), 'negation'), undefined);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

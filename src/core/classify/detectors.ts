@@ -14,7 +14,7 @@ import {
 } from '../nlp/lexicons.ts';
 import type { Severity } from '../types.ts';
 import { span, tokenSpan, type Finding, type PairContext, type Side, type Span } from './pair.ts';
-import { CLAUSE_MIN_WORDS, MAX_ANTONYM_WORDS, NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
+import { CLAUSE_MIN_WORDS, MAX_ANTONYM_WORDS, NEGATION_SCOPE, NUMBER_LOW_DIFF, NUMBER_MEDIUM_DIFF, QUOTE_MATCH_MIN } from './settings.ts';
 
 const qSpan = (side: Side, q: { start: number; end: number }): Span => span(side.text, q.start, q.end);
 
@@ -283,11 +283,52 @@ function governed(side: Side, negator: Token, other: Side): Token | null {
   return null;
 }
 
+/** The negators of a side, less "not only" ("not only X but Y" adds, it does not negate). */
+function negators(side: Side): Token[] {
+  return side.tokens.filter((t, k) => isNegator(t) && !(t.norm === 'not' && side.tokens[k + 1]?.norm === 'only'));
+}
+
+/** Whether a negator stands within NEGATION_SCOPE tokens before token index k. */
+function negatedAt(side: Side, k: number): boolean {
+  for (let i = Math.max(0, k - NEGATION_SCOPE); i < k; i++) if (isNegator(side.tokens[i])) return true;
+  return false;
+}
+
+/**
+ * A word negated on `negSide` ("not licensed") that appears un-negated on `plainSide`
+ * ("was licensed"): the first such pair, as a finding, or null.
+ */
+function scopedNegationFlip(negSide: Side, plainSide: Side, rule: 'negation-added' | 'negation-dropped'): Finding | null {
+  for (const n of negators(negSide)) {
+    const k = negSide.tokens.indexOf(n);
+    const target = negSide.tokens.slice(k + 1, k + 1 + NEGATION_SCOPE).find((t) => !STOPWORDS.has(t.norm) && !isNegator(t) && !t.numeric);
+    if (!target) continue;
+    const st = stem(target.norm);
+    const tf = forms(target.norm);
+    const j = plainSide.tokens.findIndex((o) => stem(o.norm) === st || forms(o.norm).some((f) => tf.includes(f)));
+    if (j < 0 || negatedAt(plainSide, j)) continue;
+    const other = plainSide.tokens[j];
+    const added = rule === 'negation-added';
+    const negSpans = [tokenSpan(negSide, n), tokenSpan(negSide, target)];
+    return {
+      kind: 'negation', rule,
+      reason: added
+        ? `The source says "${other.text}"; the copy says "${n.text} ${target.text}", flipping the meaning.`
+        : `The source says "${n.text} ${target.text}"; the copy says "${other.text}" without the negation, flipping the meaning.`,
+      suspect: added ? negSpans : [tokenSpan(plainSide, other)],
+      source: added ? [tokenSpan(plainSide, other)] : negSpans,
+      severity: 'high',
+      confidence: 0.7,
+    };
+  }
+  return null;
+}
+
 /** Polarity flipped: a negator added or dropped, or a word replaced by its WordNet antonym. */
 export function detectNegation(ctx: PairContext): Finding[] {
   const { source, suspect } = ctx;
-  const srcNeg = source.tokens.filter(isNegator);
-  const susNeg = suspect.tokens.filter(isNegator);
+  const srcNeg = negators(source);
+  const susNeg = negators(suspect);
   // Antonyms count only as direct replacements (same edit hunk): "front" in one clause and
   // "backing" in another are different senses, not a flip. Bounded for run-on input.
   const antonymPairs: [Token, Token][] = [];
@@ -298,6 +339,14 @@ export function detectNegation(ctx: PairContext): Finding[] {
     for (const a of removed) for (const b of added) if (areAntonyms(a.norm, b.norm)) antonymPairs.push([a, b]);
   }
   const flips = Math.abs(srcNeg.length - susNeg.length) + antonymPairs.length;
+  // Counting negators over the whole sentence misses a negation added in one clause while
+  // another clause loses one ("apparently was licensed ... no prohibition" -> "was not
+  // licensed ... strictly limits"). A negated word found un-negated on the other side is a
+  // flip whatever the counts say.
+  if (flips % 2 === 0 && antonymPairs.length === 0) {
+    const scoped = scopedNegationFlip(suspect, source, 'negation-added') ?? scopedNegationFlip(source, suspect, 'negation-dropped');
+    return scoped ? [scoped] : [];
+  }
   if (flips % 2 === 0) return [];
   if (antonymPairs.length > 0) {
     const [a, b] = antonymPairs[0];

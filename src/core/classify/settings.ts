@@ -43,5 +43,10 @@ export const BIGRAM_COMMON_MIN = 3;
  * 3; hallucinated_fact_insertion recall 25.6% -> 30.5%) and MRPC `train` (0.622 -> 0.624).
  */
 export const CLAUSE_MIN_WORDS = 3;
+/**
+ * Tokens after a negator that it governs ("not [fully] licensed"), and before a word within
+ * which a negator counts as negating it. Set by hand from English syntax, not fitted.
+ */
+export const NEGATION_SCOPE = 3;
 /** Words per side compared pairwise for antonyms; a guard for run-on input, not a tuned value. */
 export const MAX_ANTONYM_WORDS = 80;
