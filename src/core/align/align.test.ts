@@ -112,3 +112,15 @@ test('gap filling: a sentence between two in-order neighbours takes the unused s
   const alone = splitArticle('He is being held on $500,000 bail.');
   assert.equal(alignSentences(alone, [{ id: 'wire', split: source }])[0].source, null);
 });
+
+test('a merge of two sentences one apart takes the middle sentence when it contributes too', () => {
+  const source = splitArticle(
+    'Regional debt rose by only 2.8 pct last year to 396 billion dlrs. The efforts to consolidate budgets were "not unsuccessful." But the slump in oil prices hampered these efforts, he said. Exports fell by 16 pct.',
+  );
+  const suspect = splitArticle(
+    'Regional debt grew by just 2.8 percent last year to 396 billion dollars, he noted, adding that efforts to consolidate budgets had been "largely successful" although the slump in oil prices hampered them.',
+  );
+  const groups = alignSentences(suspect, [{ id: 'wire', split: source }]);
+  assert.deepEqual(groups[0].source?.sentences, [0, 1, 2]);
+  assert.ok(!groups.some((g) => g.suspect.length === 0 && g.source?.sentences.includes(1)), 'the quoted sentence is not omitted');
+});

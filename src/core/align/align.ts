@@ -84,6 +84,12 @@ export function alignSentences(suspect: SplitArticle, sources: AlignSource[]): A
         merged = { source: b.source, sentences: [Math.min(j, k), Math.max(j, k)], similarity: Math.max(sim, b.similarity) };
       }
     }
+    // A merge of sentences j and j+2 that also draws on j+1 ("A. B. C." read as one long
+    // sentence) takes the middle one too, so a changed quote in it is compared, not omitted.
+    if (merged && merged.sentences[1] - merged.sentences[0] === 2) {
+      const mid = merged.sentences[0] + 1;
+      if (sims[i][b.source][mid] >= MERGE_PART_MIN) merged.sentences = [merged.sentences[0], mid, merged.sentences[1]];
+    }
     const chosen = merged ?? b;
     return chosen.similarity >= ALIGN_MIN_SIMILARITY ? chosen : null;
   });
