@@ -62,6 +62,26 @@ test('negation: a "not" added in one clause while another clause loses one is st
   assert.equal(find(classify('The mayor and the council backed the plan.', 'Not only the mayor but the council backed the plan.'), 'negation'), undefined);
 });
 
+test('reversal: inflected forms count, so a copy that keeps both directions is no reversal', () => {
+  const both = classify(
+    'Debt rose by only 2.8 pct last year, but the slump in oil prices hampered these efforts, he said.',
+    'Debt grew by just 2.8 percent last year, although falling oil prices held these efforts back, he said.',
+  );
+  assert.equal(find(both, 'reversal'), undefined);
+  assert.equal(find(both, 'number'), undefined);
+  const flipped = find(classify('Exports to Brazil were rising, the ministry said.', 'Exports to Brazil were falling, the ministry said.'), 'reversal')
+    ?? find(classify('Exports to Brazil were rising, the ministry said.', 'Exports to Brazil were falling, the ministry said.'), 'negation');
+  assert.ok(flipped, 'rising -> falling is flagged');
+});
+
+test('attribution: a ticker in angle brackets is not the speaker', () => {
+  const changes = classify(
+    'Deutsch-Suedamerikanische Bank AG, a subsidiary of Dresdner Bank AG <DRSD.F>, said it was not worried about Brazil.',
+    'Deutsch-Suedamerikanische Bank AG, which is owned by Dresdner Bank AG, said it was not concerned about Brazil.',
+  );
+  assert.equal(find(changes, 'attribution'), undefined);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

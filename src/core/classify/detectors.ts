@@ -433,12 +433,14 @@ export function detectReversal(ctx: PairContext): Finding[] {
   const out: Finding[] = [];
   const srcOnly = source.tokens.filter((t) => !suspect.norms.has(t.norm));
   const susOnly = suspect.tokens.filter((t) => !source.norms.has(t.norm));
+  // Inflected forms count as their dictionary form ("falling" is "fall", "rises" is "rise").
+  const inList = (t: Token, list: readonly string[]) => list.includes(t.norm) || forms(t.norm).some((f) => list.includes(f));
   for (const cluster of REVERSAL_CLUSTERS) {
     for (const [from, to] of [[cluster.a, cluster.b], [cluster.b, cluster.a]] as const) {
-      const s = srcOnly.find((t) => from.includes(t.norm) && !to.includes(t.norm));
-      const q = susOnly.find((t) => to.includes(t.norm) && !from.includes(t.norm));
+      const s = srcOnly.find((t) => inList(t, from) && !inList(t, to));
+      const q = susOnly.find((t) => inList(t, to) && !inList(t, from));
       // Kept words of the source's direction in the copy mean the sentence says both.
-      if (!s || !q || suspect.tokens.some((t) => from.includes(t.norm))) continue;
+      if (!s || !q || suspect.tokens.some((t) => inList(t, from))) continue;
       out.push({
         kind: 'reversal', rule: `reversal-${cluster.name.replace(/\W+/g, '-')}`,
         reason: `The source says "${s.text}" but the copy says "${q.text}", the opposite direction (${cluster.name}).`,
@@ -469,6 +471,8 @@ function findHolders(side: Side): Holder[] {
   const holderFrom = (range: Token[]): Holder | null => {
     for (let k = range.length - 1; k >= 0; k--) {
       const e = entityAt(range[k]);
+      // A ticker in angle brackets ("Dresdner Bank AG <DRSD.F>") labels the name before it.
+      if (e && side.text[e.start - 1] === '<' && side.text[e.end] === '>') continue;
       if (e) return { ...span(side.text, e.start, e.end), words: e.words };
     }
     const g = range.findIndex((t) => GROUP_HOLDERS.has(t.norm));

@@ -10,6 +10,13 @@ test('figures normalise: words, separators, multipliers, money, percent', () => 
   assert.equal(q[1].unit, 'soldier');
 });
 
+test('wire-copy abbreviations: mln, bln, pct and dlrs read like million, billion, percent and dollars', () => {
+  const wire = findQuantities('Shipments fell 15 pct to 600 mln marks; debt rose to 396 bln dlrs.');
+  const plain = findQuantities('Shipments fell 15 percent to 600 million marks; debt rose to 396 billion dollars.');
+  assert.deepEqual(wire.map((x) => [x.value, x.kind]), [[15, 'percent'], [600_000_000, 'number'], [396_000_000_000, 'money']]);
+  assert.deepEqual(wire.map((x) => [x.value, x.kind]), plain.map((x) => [x.value, x.kind]));
+});
+
 test('"one" as a pronoun is not a figure; "one hundred and twenty" is', () => {
   assert.deepEqual(findQuantities('One anonymous soldier said so.').map((q) => q.value), []);
   assert.deepEqual(findQuantities('one hundred and twenty people fled').map((q) => q.value), [120]);

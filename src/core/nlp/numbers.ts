@@ -49,6 +49,8 @@ const DECADE_WORDS: Record<string, number> = {
 const MULTIPLIERS: Record<string, number> = {
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12,
   k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+  // Wire-copy abbreviations (Reuters: "600 mln marks", "2.8 pct").
+  mln: 1e6, bln: 1e9,
 };
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
@@ -186,12 +188,12 @@ export function findQuantities(text: string, tokens: Token[] = tokenize(text)): 
       j++;
     }
     let endTok = tokens[j];
-    if (j + 1 < tokens.length && (tokens[j + 1].norm === 'percent' || tokens[j + 1].norm === 'per' && tokens[j + 2]?.norm === 'cent')) {
+    if (j + 1 < tokens.length && (tokens[j + 1].norm === 'percent' || tokens[j + 1].norm === 'pct' || tokens[j + 1].norm === 'per' && tokens[j + 2]?.norm === 'cent')) {
       kind = 'percent';
-      j += tokens[j + 1].norm === 'percent' ? 1 : 2;
+      j += tokens[j + 1].norm === 'per' ? 2 : 1;
       endTok = tokens[j];
     }
-    if (j + 1 < tokens.length && /^(dollars|pounds|euros|usd|gbp|eur)$/.test(tokens[j + 1].norm)) kind = 'money';
+    if (j + 1 < tokens.length && /^(dollars|dlrs|pounds|euros|usd|gbp|eur)$/.test(tokens[j + 1].norm)) kind = 'money';
     // Qualifier: up to three words before the figure.
     let qualifier: string | null = null;
     let approximation: Approximation = 'none';
