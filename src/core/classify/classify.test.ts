@@ -82,6 +82,30 @@ test('attribution: a ticker in angle brackets is not the speaker', () => {
   assert.equal(find(changes, 'attribution'), undefined);
 });
 
+test('attribution: a pronoun speaker is not compared, "told X" names the listener, a named outlet made vague is caught', () => {
+  assert.equal(
+    find(classify('In a memo to the staff obtained by CNN, he wrote that the mission remained the same.', 'Blanche told staff in a memo seen by reporters that the mission was unchanged.'), 'attribution'),
+    undefined,
+  );
+  const vague = find(
+    classify(
+      'Bondi was informed by President Donald Trump last Wednesday that she was being removed as attorney general, CNN reported.',
+      'Trump told Bondi she was being removed as attorney general last Wednesday, according to reports.',
+    ),
+    'attribution',
+  )!;
+  assert.deepEqual([vague.evidence.source, vague.evidence.suspect], [['CNN'], ['reports']]);
+});
+
+test('numbers: "fifth-floor" is the ordinal five, so "a second memo" is not read as a changed floor', () => {
+  const changes = classify(
+    'In a separate memo he said he will move into the fifth floor office on Monday.',
+    'A second memo said he would relocate to the fifth-floor suite on Monday.',
+  );
+  assert.equal(find(changes, 'number'), undefined);
+  assert.equal(find(classify('They waited two years for the permit.', 'They endured a three-year wait for the permit.'), 'number')?.evidence.suspect[0], 'three-year');
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

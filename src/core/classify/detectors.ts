@@ -458,6 +458,9 @@ const GROUP_HOLDERS = new Set([
   'reports', 'people', 'locals', 'diplomats', 'activists', 'others', 'authorities', 'government', 'police',
 ]);
 
+const LISTENER_VERBS = new Set(['told', 'tells', 'tell', 'informed', 'warned', 'assured', 'reminded']);
+const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+
 interface Holder extends Span {
   words: string[];
 }
@@ -493,8 +496,12 @@ function findHolders(side: Side): Holder[] {
     } else if (ATTRIBUTION_VERBS.has(t.norm)) {
       const before: Token[] = [];
       for (let k = i - 1; k >= 0 && before.length < 5 && gapOk(toks[k], toks[k + 1]); k--) before.unshift(toks[k]);
+      // "obtained by CNN, he wrote": the speaker is the pronoun, whoever it stands for, not
+      // the name before it; unknown speakers are not compared.
+      if (before.length > 0 && PRONOUN_SPEAKERS.has(before[before.length - 1].norm)) continue;
       h = holderFrom(before);
-      if (!h) {
+      // "said Smith" names the speaker after the verb; "told Smith" names the listener.
+      if (!h && !LISTENER_VERBS.has(t.norm)) {
         const after: Token[] = [];
         for (let k = i + 1; k < toks.length && after.length < 4 && gapOk(toks[k - 1], toks[k]); k++) after.push(toks[k]);
         const e = after.map(entityAt).find(Boolean);
@@ -515,10 +522,15 @@ export function detectAttribution(ctx: PairContext): Finding[] {
   const changed = sus.filter((q) => !src.some((s) => same(s, q)));
   const lost = src.filter((s) => !sus.some((q) => same(s, q)));
   if (changed.length === 0 || lost.length === 0) return [];
+  // Pair the lost holder with the changed one at the nearest relative place in the sentence
+  // ("..., CNN reported." <-> "..., according to reports.").
+  const where = (h: Holder, side: Side) => h.start / Math.max(1, side.text.length);
+  const from = lost[0];
+  const to = changed.reduce((best, q) => (Math.abs(where(q, ctx.suspect) - where(from, ctx.source)) < Math.abs(where(best, ctx.suspect) - where(from, ctx.source)) ? q : best));
   return [{
     kind: 'attribution', rule: 'attribution-changed',
-    reason: `The source attributes this to "${lost[0].text}"; the copy attributes it to "${changed[0].text}".`,
-    suspect: [changed[0]], source: [lost[0]], severity: 'high', confidence: 0.6,
+    reason: `The source attributes this to "${from.text}"; the copy attributes it to "${to.text}".`,
+    suspect: [to], source: [from], severity: 'high', confidence: 0.6,
   }];
 }
 

@@ -79,7 +79,7 @@ export function buildSide(text: string): Side {
   return {
     text,
     tokens,
-    quantities: findQuantities(text, tokens),
+    quantities: findQuantities(text, tokens, { compounds: true }),
     dates: findDates(text, tokens),
     entities: findEntities(text, tokens),
     quotes: findQuotes(text, tokens),

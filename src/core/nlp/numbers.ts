@@ -99,6 +99,8 @@ const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 const PERIOD_WORDS = new Set(['quarter', 'half']);
+// Hyphenated ordinals that are idioms, not positions ("second-hand", "first-class").
+const HYPHEN_IDIOM_TAILS = new Set(['hand', 'class', 'rate', 'time', 'timer', 'ever', 'aid', 'person', 'string', 'guess', 'nature', 'born', 'half']);
 
 /** Finds every date mention. Years, decades, months, weekdays and relative dates. */
 export function findDates(text: string, tokens: Token[] = tokenize(text)): DateMention[] {
@@ -149,7 +151,7 @@ export function findDates(text: string, tokens: Token[] = tokenize(text)): DateM
  * Finds every figure that is not a date: digits, number words, money, percentages, ordinals,
  * with the qualifier in front ("about", "almost") and the word after ("soldiers").
  */
-export function findQuantities(text: string, tokens: Token[] = tokenize(text)): Quantity[] {
+export function findQuantities(text: string, tokens: Token[] = tokenize(text), opts: { compounds?: boolean } = {}): Quantity[] {
   const dates = findDates(text, tokens);
   const inDate = (t: Token) => dates.some((d) => t.start >= d.start && t.end <= d.end);
   const out: Quantity[] = [];
@@ -182,6 +184,16 @@ export function findQuantities(text: string, tokens: Token[] = tokenize(text)): 
       // "third-largest", "the second time": kept so that "third" -> "second" is caught.
       value = ORDINAL_WORDS[t.norm];
       kind = 'ordinal';
+    } else if (opts.compounds && /^[a-z]+-[a-z]+$/.test(t.norm)) {
+      // "fifth-floor", "two-year": the figure is the first half, as in "fifth floor". Only
+      // when comparing two sides: as a figure of its own, "a two-hour debate" is detail.
+      const [head, tail] = t.norm.split('-');
+      if (HYPHEN_IDIOM_TAILS.has(tail) || wordNumber(tail) !== undefined) continue;
+      if (head in ORDINAL_WORDS) {
+        value = ORDINAL_WORDS[head];
+        kind = 'ordinal';
+      } else if (head !== 'one' && wordNumber(head) !== undefined) value = wordNumber(head)!;
+      else continue;
     } else continue;
     if (parsed && parsed.mult === 1 && kind !== 'percent' && j + 1 < tokens.length && tokens[j + 1].norm in MULTIPLIERS && tokens[j + 1].norm !== 'm' && tokens[j + 1].norm !== 'b') {
       value *= MULTIPLIERS[tokens[j + 1].norm];
