@@ -151,6 +151,23 @@ test('an unrelated article gets no source, with a reason naming the threshold', 
   assert.match(result.reason, /threshold|no article/);
 });
 
+test('no source claimed, but an article sharing the rare names is named as the closest, never as a source', async () => {
+  const store = await storeWith([BUDGET, FERRY, ORCHESTRA, HARBOUR]);
+  // The same story told in wholly different words: the names survive, the sentences do not.
+  const retold =
+    'Every one of the travellers aboard the Lord of the Isles walked away without a scratch. ' +
+    'Rescue crews reached the vessel near Craignure in well under an hour, said Fiona Macleod. ' +
+    'Investigators will now pore over the damage.';
+  const result = await retrieveSources(store, suspect(retold));
+  assert.equal(result.found, false, result.reason);
+  assert.equal(result.sources.length, 0);
+  assert.equal(result.closest?.article.id, 'wire/ferry');
+  assert.match(result.reason, /closest article is .*\[wire\/ferry\]/);
+  // An unrelated text names no closest article.
+  const bakery = await retrieveSources(store, suspect('A new bakery opened on the high street in Perth on Saturday. Queues formed before eight.'));
+  assert.equal(bakery.closest, undefined);
+});
+
 test('a story merged from two sources returns both, the larger share first', async () => {
   const store = await storeWith([BUDGET, FERRY, ORCHESTRA, HARBOUR]);
   const merged =

@@ -100,6 +100,12 @@ export interface RetrievalResult {
   /** Why no source was claimed, or a summary of what was found. */
   reason: string;
   sources: SourceMatch[];
+  /**
+   * When no source is claimed: the best candidate if it shares the story's rare names or
+   * figures, so a reader can check it (a heavily reworded source, or an independent report of
+   * the same story). Never counted as a source.
+   */
+  closest?: SourceMatch;
 }
 
 /** One aligned group: suspect sentence(s) paired with source sentence(s) of one source, or with nothing. */
@@ -171,6 +177,17 @@ export interface DiffPart {
 export type ChangeScope = 'against-source' | 'single-article';
 
 /** A source as shown in a report. */
+/** The best candidate when no source was claimed (report `verdict.closest`). */
+export interface ClosestArticle {
+  id: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  confidence: number;
+  why: string;
+}
+
 export interface ReportSource {
   id: string;
   outlet: string | null;
@@ -224,7 +241,7 @@ export interface Report {
     sentences: Sentence[];
   };
   corpus: { searched: boolean; size: number };
-  verdict: { found: boolean; reason: string };
+  verdict: { found: boolean; reason: string; closest?: ClosestArticle };
   sources: ReportSource[];
   alignment: ReportAlignment[];
   changes: (Change & { scope: ChangeScope })[];

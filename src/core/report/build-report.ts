@@ -25,7 +25,7 @@ import { textOf } from './view-model.ts';
 import { rewriteConsistency } from '../align/consistency.ts';
 
 /** Bump the major on any rename or removal; add fields and kinds under a minor bump. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** A source picked by retrieval, with its body split into sentences. */
 export interface SplitSource {
@@ -126,7 +126,15 @@ export function buildReport(parts: ReportParts): Report {
 function verdictOf(retrieval: RetrievalResult | null, sources: ReportSource[]): Report['verdict'] {
   if (!retrieval || !retrieval.searched) return { found: false, reason: NO_CORPUS_REASON };
   if (!retrieval.found || sources.length === 0) {
-    return { found: false, reason: retrieval.reason || 'No source found in the corpus.' };
+    const verdict: Report['verdict'] = { found: false, reason: retrieval.reason || 'No source found in the corpus.' };
+    const c = retrieval.closest;
+    if (c) {
+      verdict.closest = {
+        id: c.article.id, outlet: c.article.outlet ?? null, title: c.article.title ?? null, url: c.article.url ?? null,
+        published: c.article.published ?? null, confidence: round(c.confidence), why: c.why,
+      };
+    }
+    return verdict;
   }
   return { found: true, reason: retrieval.reason };
 }

@@ -243,13 +243,21 @@ export function resultFromRanking(ranking: Ranking, options: Partial<RetrieveOpt
   const chosen = chooseSources(candidates, o);
   if (chosen.length === 0) {
     const best = candidates[0] ?? null;
-    return {
-      searched: true,
-      corpusSize,
-      found: false,
-      reason: explainNoMatch(best?.features ?? null, best?.confidence ?? 0, o.threshold),
-      sources: [],
-    };
+    const reason = explainNoMatch(best?.features ?? null, best?.confidence ?? 0, o.threshold);
+    // Same rare names or figures as the suspect: worth naming, never worth claiming.
+    if (best && best.features.sharedRareNames + best.features.sharedRareNumbers >= S.CLOSEST_MIN_SHARED_NAMES) {
+      const closest = toMatch(best);
+      const label = [best.article.outlet, best.article.title ? `"${best.article.title}"` : null].filter(Boolean).join(', ');
+      return {
+        searched: true,
+        corpusSize,
+        found: false,
+        reason: `${reason}. The closest article is ${label} [${best.article.id}]: it may be a heavily reworded source or an independent report of the same story`,
+        sources: [],
+        closest,
+      };
+    }
+    return { searched: true, corpusSize, found: false, reason, sources: [] };
   }
   const sources = chosen.map(toMatch);
   const reason =

@@ -91,3 +91,10 @@ export const EXTRA_SOURCE_MIN_NEW_SENTENCES = 2;
 
 /** At most this many sources are returned. */
 export const MAX_SOURCES = 5;
+
+/**
+ * With no source claimed, the best candidate is still named (report `verdict.closest`) when it
+ * shares at least this many rare names and figures with the suspect: the story's identity,
+ * whoever wrote the words. Set by hand; it only adds a pointer, it never claims a source.
+ */
+export const CLOSEST_MIN_SHARED_NAMES = 2;
