@@ -54,6 +54,6 @@ export function mergeDocument(preamble: string, previous: Section[], updated: Se
 export function speedTable(rows: SpeedRow[]): string {
   return markdownTable(
     ['task', 'system', 'split', 'items', 'ms/item p50', 'ms/item p99', 'items/s', 'peak RSS (MB, task process)'],
-    rows.map((r) => [r.task, r.system, r.split, `${r.items} ${r.items === 1 ? r.unit : plural(r.unit)}`, r.msP50, r.msP99, r.itemsPerSecond, r.peakRssMb ?? null]),
+    rows.map((r) => [r.task, r.system, r.split, r.items === null || r.items === undefined || Number.isNaN(r.items) ? `per ${r.unit}` : `${r.items} ${r.items === 1 ? r.unit : plural(r.unit)}`, r.msP50, r.msP99, r.itemsPerSecond, r.peakRssMb ?? null]),
   );
 }
