@@ -9,7 +9,7 @@ import type { ReferenceArticle } from '../src/core/types.ts';
 import { fingerprintBands } from '../src/core/index/fingerprint.ts';
 import { splitSentences } from '../src/core/text/sentences.ts';
 import { stem, tokenize } from '../src/core/text/tokens.ts';
-import { chooseSources, retrieveSources, type RankedCandidate } from '../src/core/retrieve/index.ts';
+import { chooseSources, resultFromRanking, retrieveSources, type RankedCandidate } from '../src/core/retrieve/index.ts';
 
 /** A small exact in-memory Store: stems as terms, a simple tf-idf score for search. */
 class MemoryStore implements Store {
@@ -221,4 +221,16 @@ test('further sources must clear the threshold and cover new sentences', () => {
   assert.deepEqual(chosen.map((c) => c.article.id), ['a', 'c']);
   assert.deepEqual(chooseSources([fake('a', 0.4, [0, 1])], opts), []);
   assert.deepEqual(chooseSources([], opts), []);
+});
+
+test('the closest article needs both shared names and a minimum confidence', () => {
+  const named = (confidence: number, names: number): RankedCandidate => {
+    const c = fake('near', confidence, []);
+    return { ...c, features: { ...c.features, sharedRareNames: names, sharedRareCount: names, sharedRare: ['Saenz', 'Holmby', 'Girard', 'Damien'].slice(0, names) } };
+  };
+  const closestOf = (c: RankedCandidate) => resultFromRanking({ corpusSize: 100, candidates: [c] }).closest?.article.id;
+  assert.equal(closestOf(named(0.15, 4)), 'near', 'a retelling with the story\'s names');
+  assert.equal(closestOf(named(0.04, 4)), undefined, 'region names in a long, unrelated text');
+  assert.equal(closestOf(named(0.3, 1)), undefined, 'one shared name is not a story');
+  assert.equal(resultFromRanking({ corpusSize: 100, candidates: [named(0.9, 4)] }).closest, undefined, 'a claimed source is not also "closest"');
 });

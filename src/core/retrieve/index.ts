@@ -245,7 +245,7 @@ export function resultFromRanking(ranking: Ranking, options: Partial<RetrieveOpt
     const best = candidates[0] ?? null;
     const reason = explainNoMatch(best?.features ?? null, best?.confidence ?? 0, o.threshold);
     // Same rare names or figures as the suspect: worth naming, never worth claiming.
-    if (best && best.features.sharedRareNames + best.features.sharedRareNumbers >= S.CLOSEST_MIN_SHARED_NAMES) {
+    if (best && best.confidence >= S.CLOSEST_MIN_CONFIDENCE && best.features.sharedRareNames + best.features.sharedRareNumbers >= S.CLOSEST_MIN_SHARED_NAMES) {
       const closest = toMatch(best);
       const label = [best.article.outlet, best.article.title ? `"${best.article.title}"` : null].filter(Boolean).join(', ');
       return {
