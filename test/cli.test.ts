@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,13 @@ before(async () => {
   // Over the 20 MB input limit; sparse, so it costs no disk.
   writeFileSync(files.huge, '<html>');
   truncateSync(files.huge, 21 * 1024 * 1024);
-  const [suspect] = demoSuspectFiles();
+  const [suspect, second] = demoSuspectFiles();
+  // A folder to trace in one go: two demo suspects and one empty file.
+  const batchDir = join(dir, 'batch');
+  mkdirSync(batchDir);
+  copyFileSync(suspect, join(batchDir, 'a-suspect' + suspect.slice(suspect.lastIndexOf('.'))));
+  copyFileSync(second, join(batchDir, 'b-suspect' + second.slice(second.lastIndexOf('.'))));
+  writeFileSync(join(batchDir, 'c-empty.txt'), '');
   const store = (await openDemoIndex(db, demoCorpusFiles())).store;
   await store.close();
   const html = join(dir, 'out.html');
@@ -83,7 +89,9 @@ before(async () => {
     binary: ['trace', files.binary],
     latin1: ['trace', files.latin1],
     usage: ['trace', suspect, '--no-such-flag'],
-    folder: ['trace', dir],
+    batch: ['trace', join(dir, 'batch'), '--db', db],
+    batchJson: ['trace', suspect, second, '--db', db, '--json'],
+    batchHtml: ['trace', suspect, second, '--html', join(dir, 'nope.html')],
     huge: ['trace', files.huge],
     stage: ['trace', suspect, '--stop-after', 'nowhere'],
   };
@@ -141,7 +149,6 @@ const failures: [string, number, RegExp][] = [
   ['blank', 65, /^unspun: .*blank\.html: is empty$/],
   ['binary', 65, /^unspun: .*photo\.txt: looks like binary data/],
   ['latin1', 65, /^unspun: .*latin1\.txt: is not valid UTF-8 text$/],
-  ['folder', 66, /^unspun: .*: cannot be read: it is a folder/],
   ['huge', 65, /^unspun: .*huge\.html: is larger than the size limit: 21\.0 MB, limit 20\.0 MB$/],
 ];
 for (const [name, code, message] of failures) {
@@ -154,6 +161,28 @@ for (const [name, code, message] of failures) {
     assert.match(lines[0], message);
   });
 }
+
+test('trace on a folder traces each article, reports a bad file on stderr and goes on, and exits non-zero', () => {
+  const r = runs.batch;
+  assert.equal(r.code, 65, r.stderr);
+  assert.match(r.stderr, /^unspun: .*c-empty\.txt: is empty$/m);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 3, r.stdout);
+  assert.match(lines[0], /a-suspect\.\w+\t(SOURCE demo-\d+ .*reused \d+%|NO SOURCE)/);
+  assert.match(lines[1], /b-suspect\.\w+\t/);
+  assert.match(lines[2], /^3 traced: \d with a source, \d without, 1 failed$/);
+});
+
+test('trace on several files with --json prints one schema-valid report per line', () => {
+  const r = runs.batchJson;
+  assert.equal(r.code, 0, r.stderr);
+  const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(reports.length, 2);
+  for (const report of reports) assert.equal(validate(report), true, JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.notEqual(reports[0].suspect.name, reports[1].suspect.name);
+  assert.equal(runs.batchHtml.code, 64, 'one page cannot hold several reports');
+  assert.match(runs.batchHtml.stderr, /--html/);
+});
 
 test('an unknown option or a bad choice is a usage error (exit 64)', () => {
   assert.equal(runs.usage.code, 64);

@@ -5,13 +5,12 @@
  * from the others (terminal, `--json` per docs/compare.schema.json, and/or `--html out.html`).
  * Every bad input fails the run with one line naming it, before any work is done.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import type { CompareInput } from '../../core/compare/types.ts';
 import { packageVersion, terminalWidth, wantColor, writeOut } from './common.ts';
-import { readSuspect } from './read-input.ts';
+import { expandInputs, readSuspect } from './read-input.ts';
 
 interface CompareFlags {
   json?: boolean;
@@ -20,9 +19,6 @@ interface CompareFlags {
   width?: number;
   threshold?: number;
 }
-
-/** What a folder contributes: article files only (an answer key or README is not a copy). */
-const ARTICLE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml', '.txt', '.text']);
 
 export function registerCompareCommand(program: Command): void {
   program
@@ -38,38 +34,6 @@ export function registerCompareCommand(program: Command): void {
     .action(async (inputs: string[], flags: CompareFlags) => {
       await runCompare(inputs, flags);
     });
-}
-
-/** Files named directly, plus the article files of each folder (recursively, sorted). */
-export function expandInputs(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      // Missing files are reported by readSuspect with the catalog's message.
-    }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const found = listArticles(p);
-    if (found.length === 0) throw new UnspunError('INPUT_EMPTY', p, 'the folder holds no .html or .txt article files');
-    out.push(...found);
-  }
-  return out;
-}
-
-function listArticles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listArticles(path));
-    else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(path);
-  }
-  return out;
 }
 
 async function runCompare(paths: string[], flags: CompareFlags): Promise<void> {

@@ -43,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv);
-    return 0;
+    // A batch command that went on past a bad input has set the code it should end with.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     return reportError(err, argv.includes('--debug'));
   }

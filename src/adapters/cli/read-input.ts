@@ -5,8 +5,8 @@
  * UnspunError that names the file. HTML pages that declare a legacy charset are decoded with
  * it; everything else must be UTF-8.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { UnspunError } from '../../core/errors.ts';
 import { BINARY_CONTROL_RATIO, BINARY_SNIFF_BYTES, DEFAULT_MAX_BYTES } from '../../core/index/settings.ts';
 import type { RawInput } from '../../core/types.ts';
@@ -96,3 +96,39 @@ function decode(bytes: Buffer, kind: RawInput['kind'], name: string): string {
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
+
+/** What a folder contributes: article files only (an answer key or README is not a copy). */
+const ARTICLE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml', '.txt', '.text']);
+
+/** Files named directly, plus the article files of each folder (recursively, sorted). */
+export function expandInputs(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // Missing files are reported by readSuspect with the catalog's message.
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const found = listArticles(p);
+    if (found.length === 0) throw new UnspunError('INPUT_EMPTY', p, 'the folder holds no .html or .txt article files');
+    out.push(...found);
+  }
+  return out;
+}
+
+function listArticles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listArticles(path));
+    else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(path);
+  }
+  return out;
+}
+

@@ -2,13 +2,18 @@
  * @module adapters/cli/trace-command
  * `unspun trace <suspect.html|.txt|->`: reads the suspect, opens the index if there is one,
  * runs the pipeline and prints the report (terminal, `--json`, and/or `--html out.html`).
+ * Several files or a folder trace each article in turn (batch): one summary line per article,
+ * or with `--json` one report per line (JSON Lines); a bad file is reported on stderr and the
+ * rest still run, and the exit code says that something failed.
  */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import type { PipelineStage } from '../../core/pipeline.ts';
 import { DEFAULT_DB, openIndexIfPresent, packageVersion, terminalWidth, wantColor, writeOut } from './common.ts';
-import { readSuspect } from './read-input.ts';
+import { expandInputs, readSuspect } from './read-input.ts';
+import { isUnspunError } from '../../core/errors.ts';
+import type { Report } from '../../core/types.ts';
 
 interface TraceFlags {
   db: string;
@@ -24,7 +29,7 @@ export function registerTraceCommand(program: Command): void {
   program
     .command('trace')
     .description('trace a suspect article to its source and show what the rewrite changed')
-    .argument('<suspect>', 'an .html/.htm or .txt file, or "-" for stdin (kind sniffed when the extension does not say)')
+    .argument('<suspects...>', 'an .html/.htm or .txt file, or "-" for stdin (kind sniffed when the extension does not say); several files or folders trace each in turn')
     .option('--db <path>', 'the index to search (built by `unspun index`)', DEFAULT_DB)
     .option('--json', 'print the report as JSON (docs/report.schema.json) instead of text')
     .option('--html <out.html>', 'also write a self-contained side-by-side HTML page')
@@ -33,8 +38,9 @@ export function registerTraceCommand(program: Command): void {
     .option('--width <columns>', 'wrap the text report at this width', (v) => parsePositive(v, '--width'))
     .option('--compact', 'fold faithfully reused sentences into a count')
     .addOption(new Option('--stop-after <stage>', 'stop after a pipeline stage').choices(['extract', 'retrieve', 'align', 'classify']))
-    .action(async (suspect: string, flags: TraceFlags) => {
-      await runTrace(suspect, flags);
+    .action(async (suspects: string[], flags: TraceFlags) => {
+      if (suspects.length === 1 && !isFolder(suspects[0])) await runTrace(suspects[0], flags);
+      else await runBatch(suspects, flags);
     });
 }
 
@@ -63,6 +69,62 @@ async function runTrace(path: string, flags: TraceFlags): Promise<void> {
   } finally {
     await store?.close();
   }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return path !== '-' && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Traces every article of several files or folders against one index. */
+async function runBatch(paths: string[], flags: TraceFlags): Promise<void> {
+  if (flags.html) throw new UnspunError('USAGE', '--html', 'writes one page; give a single suspect to use it');
+  if (paths.includes('-')) throw new UnspunError('USAGE', '-', 'stdin can only be traced on its own');
+  const files = expandInputs(paths);
+  const { traceArticle } = await import('../../core/pipeline.ts');
+  const store = await openIndexIfPresent(flags.db);
+  let failed: { exitCode: number } | null = null;
+  const tally = { found: 0, none: 0, failed: 0 };
+  try {
+    for (const file of files) {
+      let report: Report;
+      try {
+        report = await traceArticle(await readSuspect(file), store, { generatorVersion: packageVersion(), stopAfter: flags.stopAfter });
+      } catch (err) {
+        if (!isUnspunError(err)) throw err;
+        // One bad file must not stop a monitoring run: say which and why, then go on.
+        process.stderr.write(`unspun: ${err.message}\n`);
+        failed ??= { exitCode: err.exitCode };
+        tally.failed++;
+        continue;
+      }
+      if (report.verdict.found) tally.found++;
+      else tally.none++;
+      await writeOut(flags.json ? JSON.stringify(report) + '\n' : batchLine(file, report) + '\n');
+    }
+    if (!flags.json) await writeOut(`${files.length} traced: ${tally.found} with a source, ${tally.none} without, ${tally.failed} failed\n`);
+    if (!store) process.stderr.write(`unspun: no index at ${flags.db}, so no corpus was searched; build one with \`unspun index <files>\`\n`);
+  } finally {
+    await store?.close();
+  }
+  if (failed) process.exitCode = failed.exitCode;
+}
+
+/** One line per traced article: where it came from, and what changed that matters. */
+export function batchLine(file: string, report: Report): string {
+  const src = report.sources[0];
+  const head = !report.corpus.searched
+    ? 'NO CORPUS SEARCHED'
+    : src
+      ? `SOURCE ${src.id}${src.outlet ? ` (${src.outlet})` : ''} ${src.confidence.toFixed(2)}${report.sources.length > 1 ? ` +${report.sources.length - 1}` : ''}, reused ${Math.round(report.summary.reusedShare * 100)}%`
+      : `NO SOURCE${report.verdict.closest ? ` (closest ${report.verdict.closest.id})` : ''}`;
+  const serious = new Map<string, number>();
+  for (const c of report.changes) if (c.severity === 'medium' || c.severity === 'high') serious.set(c.kind, (serious.get(c.kind) ?? 0) + 1);
+  const kinds = [...serious].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  return `${file}\t${head}\t${report.summary.serious} serious${kinds ? `: ${kinds}` : ''}`;
 }
 
 function parsePositive(value: string, flag: string): number {
