@@ -106,6 +106,24 @@ test('numbers: "fifth-floor" is the ordinal five, so "a second memo" is not read
   assert.equal(find(classify('They waited two years for the permit.', 'They endured a three-year wait for the permit.'), 'number')?.evidence.suspect[0], 'three-year');
 });
 
+test('quotes: a quotation left open at the end of a paragraph (it goes on in the next) is still compared', () => {
+  const altered = find(
+    classify(
+      'An email on Tuesday evening said: “Your ballot is now on the way – but it will arrive with you a little later than we originally said.',
+      '"Your ballot is now on the way – but it will arrive with you a little later than we promised," an email sent on Tuesday evening said.',
+    ),
+    'quote',
+  )!;
+  assert.ok(altered, 'the changed words inside the quotation are found');
+  assert.deepEqual(altered.evidence.suspect.length, 1);
+  assert.match(altered.evidence.reason, /promised/);
+  // The same quotation, closed in the copy, open in the source: nothing changed.
+  assert.equal(
+    find(classify('The email said: “Please do not worry about the delay.', '“Please do not worry about the delay,” the email said.'), 'quote'),
+    undefined,
+  );
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -71,8 +71,21 @@ export function findQuotes(text: string, tokens: Token[]): Quote[] {
     const innerEnd = end - 1;
     out.push({ text: m[0], start, end, innerStart, innerEnd, tokens: tokens.filter((t) => t.start >= innerStart && t.end <= innerEnd) });
   }
-  return out;
+  // News style leaves a quote open at the end of a paragraph when it goes on in the next
+  // ('said: “Your ballot is on the way – but it will arrive later.'): it runs to the end.
+  for (const m of text.matchAll(OPEN_QUOTE_RE)) {
+    const start = (m.index ?? 0) + m[1].length;
+    if (out.some((q) => start >= q.start && start < q.end)) continue;
+    const rest = text.slice(start + 1);
+    if (/[”"»]/.test(rest)) continue;
+    const end = start + 1 + rest.trimEnd().length;
+    if (end - start < 4) continue;
+    out.push({ text: text.slice(start, end), start, end, innerStart: start + 1, innerEnd: end, tokens: tokens.filter((t) => t.start >= start + 1 && t.end <= end) });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
+
+const OPEN_QUOTE_RE = /(^|[\s:(—–-])[“"«](?=\p{L})/gu;
 
 export function buildSide(text: string): Side {
   const tokens = tokenize(text);
