@@ -124,6 +124,18 @@ test('quotes: a quotation left open at the end of a paragraph (it goes on in the
   );
 });
 
+test('omitted: a qualification dropped from a kept sentence is reported, a rephrased one or a sentence-opening "But" is not', () => {
+  const source = 'Sunak trails Truss in Tory membership polls, and while some recent polls have shown the gap to be narrowing a YouGov survey for the Times on Tuesday gave the foreign secretary 60% support.';
+  const dropped = classify(source, 'Truss has a commanding lead over Sunak in polls of Tory members, with a YouGov survey for the Times on Tuesday giving the foreign secretary 60% support.')
+    .find((c) => c.evidence.rule === 'qualification-dropped');
+  assert.deepEqual(dropped?.evidence.source, ['while some recent polls have shown the gap to be narrowing']);
+  assert.equal(dropped?.severity, 'medium');
+  const kept = classify(source, 'Truss leads Sunak in Tory membership polls, though recent polls show the gap narrowing, and a YouGov survey for the Times on Tuesday gave her 60% support.');
+  assert.equal(kept.find((c) => c.evidence.rule === 'qualification-dropped'), undefined);
+  const opening = classify('The party won the vote. But Senate criticism of the House plan came on several fronts.', 'The party won the vote. Several senators criticised the House plan.');
+  assert.equal(opening.find((c) => c.evidence.rule === 'qualification-dropped'), undefined);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -631,6 +631,52 @@ export function detectClauses(ctx: PairContext): Finding[] {
   return out;
 }
 
+// Words that open a qualification or the other side's view inside a sentence.
+const QUALIFIER_MARKERS = new Set(['while', 'whilst', 'although', 'though', 'but', 'however', 'whereas', 'despite', 'yet']);
+const SENTENCE_LINKS = new Set(['but', 'yet', 'however']);
+
+/**
+ * A qualification the source sentence carries ("..., while some recent polls have shown the gap
+ * to be narrowing, ...") that the copy drops, with no qualification of its own in its place:
+ * a classic way to slant a faithful-looking sentence.
+ */
+export function detectDroppedQualification(ctx: PairContext): Finding[] {
+  const src = ctx.source.tokens;
+  if (ctx.suspect.tokens.some((t) => QUALIFIER_MARKERS.has(t.norm))) return [];
+  const susStems = new Set(ctx.suspect.tokens.map((t) => stem(t.norm)));
+  for (let i = 0; i < src.length; i++) {
+    if (!QUALIFIER_MARKERS.has(src[i].norm)) continue;
+    // A sentence opening "But ..." links to the previous sentence; it qualifies nothing here.
+    const opensSentence = i === 0 || /[.!?]["”']?\s*$/.test(ctx.source.text.slice(0, src[i].start));
+    if (opensSentence && SENTENCE_LINKS.has(src[i].norm)) continue;
+    // The clause runs to the next comma, semicolon or sentence end.
+    let j = i + 1;
+    while (j < src.length && !/[,;.!?]/.test(ctx.source.text.slice(src[j - 1].end, src[j].start))) j++;
+    let clause = src.slice(i, j);
+    // Unpunctuated clauses run on into kept text ("... to be narrowing a YouGov survey ..."):
+    // the dropped part ends before the first two content words in a row that the copy kept.
+    const words = clause.filter((t) => !STOPWORDS.has(t.norm) && !QUALIFIER_MARKERS.has(t.norm));
+    for (let k = 0; k + 1 < words.length; k++) {
+      if (susStems.has(stem(words[k].norm)) && susStems.has(stem(words[k + 1].norm))) {
+        clause = clause.slice(0, clause.indexOf(words[k]));
+        break;
+      }
+    }
+    while (clause.length > 1 && STOPWORDS.has(clause[clause.length - 1].norm)) clause = clause.slice(0, -1);
+    const content = clause.filter((t) => !STOPWORDS.has(t.norm) && !QUALIFIER_MARKERS.has(t.norm));
+    if (content.length < CLAUSE_MIN_WORDS) continue;
+    const gone = content.filter((t) => !susStems.has(stem(t.norm)));
+    if (gone.length / content.length < 0.6) continue;
+    const text = span(ctx.source.text, clause[0].start, clause[clause.length - 1].end);
+    return [{
+      kind: 'omitted', rule: 'qualification-dropped',
+      reason: `The copy drops the source's qualification "${text.text}", which changes how the rest reads.`,
+      suspect: [], source: [text], severity: 'medium', confidence: 0.6,
+    }];
+  }
+  return [];
+}
+
 // ---------------------------------------------------------------- word-by-word synonym swaps
 
 function shareSynset(a: string, b: string): boolean {
@@ -710,5 +756,5 @@ export function detectSynonymSwap(ctx: PairContext): Finding[] {
 
 export const PAIR_DETECTORS: readonly ((ctx: PairContext) => Finding[])[] = [
   detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
-  detectAttribution, detectRenaming, detectLoaded, detectClauses, detectSynonymSwap,
+  detectAttribution, detectRenaming, detectLoaded, detectClauses, detectDroppedQualification, detectSynonymSwap,
 ];
