@@ -136,6 +136,14 @@ test('omitted: a qualification dropped from a kept sentence is reported, a rephr
   assert.equal(opening.find((c) => c.evidence.rule === 'qualification-dropped'), undefined);
 });
 
+test('loaded: words of disorder and scandal added to a plain report are flagged', () => {
+  const loaded = find(
+    classify('Ballot papers for the leadership contest have been delayed after security concerns.', 'Ballot papers for the leadership contest have been delayed after security concerns, throwing the race into chaos.'),
+    'loaded',
+  );
+  assert.deepEqual(loaded?.evidence.suspect, ['chaos']);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -55,6 +55,10 @@ export const LOADED: ReadonlySet<string> = new Set([
   'regime', 'slammed', 'slams', 'blasted', 'blasts', 'lashed', 'ripped', 'destroyed', 'eviscerated',
   'mocked', 'conspicuously', 'blatantly', 'blatant', 'flagrant', 'flagrantly', 'patently', 'shamelessly',
   'fierce', 'fiercely', 'furious', 'furiously', 'fury', 'rage', 'outrage', 'outraged',
+  // disorder and scandal
+  'chaos', 'chaotic', 'turmoil', 'fiasco', 'debacle', 'shambles', 'meltdown', 'frenzy', 'scandal',
+  'scandalous', 'disgrace', 'reckless', 'recklessly', 'scathing', 'damning', 'hapless', 'ill-fated',
+  'doomed', 'humiliated', 'commanding', 'landslide',
 ]);
 
 /** Verbs that attribute speech or belief to someone ("X said", "X fears"). */
