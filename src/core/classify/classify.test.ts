@@ -144,6 +144,14 @@ test('loaded: words of disorder and scandal added to a plain report are flagged'
   assert.deepEqual(loaded?.evidence.suspect, ['chaos']);
 });
 
+test('reversal: "unlikely" turned into "probably" flips the claim', () => {
+  const flip = find(
+    classify("Mittendorf said Brazil's example was unlikely to be followed by other Latin American countries.", "Mittendorf said Brazil's model was probably going to be followed by other Latin American nations."),
+    'reversal',
+  );
+  assert.deepEqual([flip?.evidence.source, flip?.evidence.suspect], [['unlikely'], ['probably']]);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -750,6 +750,11 @@ export function detectSynonymSwap(ctx: PairContext): Finding[] {
   return out;
 }
 
+// A "name swapped as a common word" detector ("March 12" -> "Walk 12") was tried: WordNet's
+// synsets do not link most thesaurus swaps (march/walk, reading/perusing are hypernym steps) and
+// do link real aliases (US/America, Burma/Myanmar), so it caught none of the hand-written spun
+// copies and would flag honest renderings; not used.
+
 // A "noun swapped for a non-synonym" detector ("butter" -> "margarine") was tried: SummEdits
 // `dev` entity recall rose from 31% to 39%, but 80 of 337 consistent edits were flagged
 // (paraphrasers swap nouns WordNet does not link), so it is not used.

@@ -108,6 +108,11 @@ export const REVERSAL_CLUSTERS: readonly { name: string; a: readonly string[]; b
     b: ['decrease', 'decreased', 'fall', 'fell', 'fallen', 'drop', 'dropped', 'decline', 'declined', 'shrink', 'shrank', 'plunge', 'plunged', 'slump', 'slumped', 'reduce', 'reduced'],
   },
   {
+    name: 'likely/unlikely',
+    a: ['likely', 'probably', 'probable', 'expected'],
+    b: ['unlikely', 'improbable', 'doubtful', 'unexpected'],
+  },
+  {
     name: 'support/oppose',
     a: ['support', 'supported', 'supports', 'endorse', 'endorsed', 'praise', 'praised', 'accept', 'accepted', 'agree', 'agreed'],
     b: ['oppose', 'opposed', 'opposes', 'condemn', 'condemned', 'criticise', 'criticised', 'criticize', 'criticized', 'reject', 'rejected', 'denounce', 'denounced', 'resist', 'resisted', 'disagree', 'disagreed', 'slammed'],
