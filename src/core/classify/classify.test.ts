@@ -152,6 +152,17 @@ test('reversal: "unlikely" turned into "probably" flips the claim', () => {
   assert.deepEqual([flip?.evidence.source, flip?.evidence.suspect], [['unlikely'], ['probably']]);
 });
 
+test('an acronym written out is not an added clause; "some" or "only" next to a figure is not a reversal', () => {
+  const spelled = classify(
+    'A failed government scheme to offer university courses online has been branded a "disgraceful waste" by MPs.',
+    'Members of Parliament have condemned a failed government scheme to offer university courses online as a "disgraceful waste".',
+  );
+  assert.equal(spelled.find((c) => c.evidence.rule === 'clause-added'), undefined);
+  const approx = classify('Some £14m went on developing the technology, used by just 200 students.', 'Around £14m was poured into the technology, which was used by only 200 students.');
+  assert.equal(find(approx, 'reversal'), undefined);
+  assert.equal(find(classify('Some students left the course early.', 'All students left the course early.'), 'reversal')?.evidence.suspect[0], 'All');
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -437,8 +437,10 @@ export function detectReversal(ctx: PairContext): Finding[] {
   const inList = (t: Token, list: readonly string[]) => list.includes(t.norm) || forms(t.norm).some((f) => list.includes(f));
   for (const cluster of REVERSAL_CLUSTERS) {
     for (const [from, to] of [[cluster.a, cluster.b], [cluster.b, cluster.a]] as const) {
-      const s = srcOnly.find((t) => inList(t, from) && !inList(t, to));
-      const q = susOnly.find((t) => inList(t, to) && !inList(t, from));
+      // "some £14m", "only 200": next to a figure these approximate or stress it, they do not quantify.
+      const beforeFigure = (side: Side, t: Token) => side.tokens[side.tokens.indexOf(t) + 1]?.numeric === true;
+      const s = srcOnly.find((t) => inList(t, from) && !inList(t, to) && !beforeFigure(source, t));
+      const q = susOnly.find((t) => inList(t, to) && !inList(t, from) && !beforeFigure(suspect, t));
       // Kept words of the source's direction in the copy mean the sentence says both.
       if (!s || !q || suspect.tokens.some((t) => inList(t, from))) continue;
       out.push({
@@ -598,9 +600,12 @@ export function detectClauses(ctx: PairContext): Finding[] {
   const out: Finding[] = [];
   const srcStems = new Set(ctx.source.tokens.map((t) => stem(t.norm)));
   const susStems = new Set(ctx.suspect.tokens.map((t) => stem(t.norm)));
+  // "Members of Parliament" written out where the other side has "MPs" adds nothing.
+  const spelledOutSus = expansionsOf(ctx.suspect, ctx.source);
+  const spelledOutSrc = expansionsOf(ctx.source, ctx.suspect);
   for (const h of ctx.hunks) {
-    const added = contentTokens(h.added);
-    const removed = contentTokens(h.removed);
+    const added = contentTokens(h.added).filter((t) => !spelledOutSus.has(t));
+    const removed = contentTokens(h.removed).filter((t) => !spelledOutSrc.has(t));
     if (added.length >= CLAUSE_MIN_WORDS && removed.length <= 1) {
       const fresh = added.filter((t) => !srcStems.has(stem(t.norm)));
       if (fresh.length / added.length >= 0.75) {
@@ -626,6 +631,35 @@ export function detectClauses(ctx: PairContext): Finding[] {
           suspect: [], source: [text], severity: facts ? 'medium' : 'low', confidence: 0.6,
         });
       }
+    }
+  }
+  return out;
+}
+
+const ACRONYM_CONNECTORS = new Set(['of', 'the', 'and', 'for', '&']);
+
+/** Tokens of `side` that spell out an acronym written on the other side ("Members of Parliament" for "MPs"). */
+function expansionsOf(side: Side, other: Side): Set<Token> {
+  const acronyms = new Set(
+    other.tokens.filter((t) => /^[A-Z]{2,6}s?$/.test(t.text)).map((t) => t.text.replace(/s$/, '')),
+  );
+  const out = new Set<Token>();
+  if (acronyms.size === 0) return out;
+  const toks = side.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!/^\p{Lu}/u.test(toks[i].text)) continue;
+    let letters = '';
+    const run: Token[] = [];
+    for (let k = i; k < toks.length && letters.length < 6; k++) {
+      const t = toks[k];
+      if (ACRONYM_CONNECTORS.has(t.norm) && run.length > 0) {
+        run.push(t);
+        continue;
+      }
+      if (!/^\p{Lu}/u.test(t.text)) break;
+      letters += t.text[0];
+      run.push(t);
+      if (acronyms.has(letters) && !ACRONYM_CONNECTORS.has(t.norm)) for (const r of run) out.add(r);
     }
   }
   return out;

@@ -17,6 +17,14 @@ test('wire-copy abbreviations: mln, bln, pct and dlrs read like million, billion
   assert.deepEqual(wire.map((x) => [x.value, x.kind]), plain.map((x) => [x.value, x.kind]));
 });
 
+test('fractions of a scale word: "a quarter of a million", "half a million", "three quarters of a billion"', () => {
+  const values = (t: string) => findQuantities(t).map((x) => x.value);
+  assert.deepEqual(values('Plans forecast a quarter of a million students.'), [250_000]);
+  assert.deepEqual(values('Half a million students would sign up.'), [500_000]);
+  assert.deepEqual(values('It cost three quarters of a billion.'), [750_000_000]);
+  assert.ok(values('Sales rose in the second half of the year.').every((v) => Number.isInteger(v)), 'no scale word, no fraction');
+});
+
 test('"one" as a pronoun is not a figure; "one hundred and twenty" is', () => {
   assert.deepEqual(findQuantities('One anonymous soldier said so.').map((q) => q.value), []);
   assert.deepEqual(findQuantities('one hundred and twenty people fled').map((q) => q.value), [120]);

@@ -99,6 +99,22 @@ const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 const PERIOD_WORDS = new Set(['quarter', 'half']);
+const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.25, third: 1 / 3, thirds: 1 / 3 };
+const SCALE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion']);
+
+/** "half a million" (i at "half"), "a quarter of a million" (i at "quarter"), with "three" before "quarters". */
+function fractionOfScale(tokens: Token[], i: number): { value: number; end: number } | null {
+  const part = FRACTION_WORDS[tokens[i].norm];
+  if (part === undefined) return null;
+  let k = i + 1;
+  if (tokens[k]?.norm === 'of') k++;
+  if (tokens[k]?.norm !== 'a') return null;
+  const scale = tokens[k + 1]?.norm;
+  if (!scale || !SCALE_WORDS.has(scale)) return null;
+  const count = i > 0 ? wordNumber(tokens[i - 1].norm) : undefined;
+  const times = /s$/.test(tokens[i].norm) && count !== undefined ? count : 1;
+  return { value: part * times * MULTIPLIERS[scale], end: k + 1 };
+}
 // Hyphenated ordinals that are idioms, not positions ("second-hand", "first-class").
 const HYPHEN_IDIOM_TAILS = new Set(['hand', 'class', 'rate', 'time', 'timer', 'ever', 'aid', 'person', 'string', 'guess', 'nature', 'born', 'half']);
 
@@ -161,8 +177,15 @@ export function findQuantities(text: string, tokens: Token[] = tokenize(text), o
     let value: number | undefined;
     let kind: Quantity['kind'] = 'number';
     let j = i;
+    // "three" in "three quarters of a billion" is part of the fraction read at "quarters".
+    if (wordNumber(t.norm) !== undefined && i + 1 < tokens.length && /s$/.test(tokens[i + 1].norm) && fractionOfScale(tokens, i + 1)) continue;
     const parsed = t.numeric ? parseNumeral(t.norm) : null;
-    if (parsed) {
+    const fraction = fractionOfScale(tokens, i);
+    if (fraction) {
+      // "half a million", "a quarter of a million", "three quarters of a billion"
+      value = fraction.value;
+      j = fraction.end;
+    } else if (parsed) {
       value = parsed.value;
       kind = parsed.kind;
     } else if (wordNumber(t.norm) !== undefined) {
