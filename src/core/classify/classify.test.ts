@@ -163,6 +163,20 @@ test('an acronym written out is not an added clause; "some" or "only" next to a 
   assert.equal(find(classify('Some students left the course early.', 'All students left the course early.'), 'reversal')?.evidence.suspect[0], 'All');
 });
 
+test('a negated clause left out is a dropped condition, not a flipped negation; a speaker only moved is not an attribution change', () => {
+  const changes = classify(
+    'The app tells users on which days they should abstain from sex or use protection if they do not wish to get pregnant.',
+    'The app tells users on which days they should avoid sex or use protection.',
+  );
+  assert.equal(find(changes, 'negation'), undefined);
+  assert.deepEqual(changes.find((c) => c.evidence.rule === 'qualification-dropped')?.evidence.source, ['if they do not wish to get pregnant']);
+  const moved = classify(
+    '"This app can provide an effective method of contraception," Dr. Terri Cornelison, an assistant director in the FDA Center for Devices, said in a statement.',
+    '"This app provides an effective method of contraception," said Dr. Terri Cornelison of the FDA Center for Devices.',
+  );
+  assert.equal(find(moved, 'attribution'), undefined);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

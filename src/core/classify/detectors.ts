@@ -271,6 +271,17 @@ export function areAntonyms(a: string, b: string): boolean {
   });
 }
 
+/** The content word a negator governs on its own side, or null when none follows closely. */
+function governedWord(side: Side, negator: Token): Token | null {
+  const k = side.tokens.indexOf(negator);
+  for (let i = k + 1; i < Math.min(side.tokens.length, k + 4); i++) {
+    const t = side.tokens[i];
+    if (STOPWORDS.has(t.norm) || isNegator(t)) continue;
+    return t;
+  }
+  return null;
+}
+
 /** The word a negator governs (the next content word), found by stem on the other side. */
 function governed(side: Side, negator: Token, other: Side): Token | null {
   const k = side.tokens.indexOf(negator);
@@ -362,6 +373,10 @@ export function detectNegation(ctx: PairContext): Finding[] {
   const words = extra.length ? extra : negs;
   // The other side's words at stake: the word the negator governed ("not increase" -> "increased").
   const other = words.map((t) => governed(more ? source : suspect, t, more ? suspect : source)).filter((x): x is Token => x !== null);
+  // The negated word is nowhere on the other side: the clause was dropped or reworded ("if they
+  // do not wish to get pregnant" left out), which is an omission, not a flipped polarity.
+  const governsSomething = words.some((t) => governedWord(more ? source : suspect, t) !== null);
+  if (other.length === 0 && governsSomething) return [];
   const otherSpans = other.map((t) => tokenSpan(more ? suspect : source, t));
   return [{
     kind: 'negation', rule: more ? 'negation-dropped' : 'negation-added',
@@ -521,8 +536,13 @@ export function detectAttribution(ctx: PairContext): Finding[] {
   const sus = findHolders(ctx.suspect);
   if (src.length === 0 || sus.length === 0) return [];
   const same = (a: Holder, b: Holder) => sameEntity(a.words, b.words) || a.words.some((w) => b.words.includes(w) && !GROUP_HOLDERS.has(w));
-  const changed = sus.filter((q) => !src.some((s) => same(s, q)));
-  const lost = src.filter((s) => !sus.some((q) => same(s, q)));
+  // A speaker still named on the other side, only moved ("Dr. Cornelison ... said" -> "said Dr.
+  // Cornelison of the FDA's Center ..."), is not lost; a swap between two speakers named on both
+  // sides still is.
+  const named = (h: Holder, other: Side) => h.words.filter((w) => !STOPWORDS.has(w)).every((w) => other.norms.has(w));
+  const swapCase = src.length >= 2 && sus.length >= 2;
+  const changed = sus.filter((q) => !src.some((s) => same(s, q)) && (swapCase || !named(q, ctx.source)));
+  const lost = src.filter((s) => !sus.some((q) => same(s, q)) && (swapCase || !named(s, ctx.suspect)));
   if (changed.length === 0 || lost.length === 0) return [];
   // Pair the lost holder with the changed one at the nearest relative place in the sentence
   // ("..., CNN reported." <-> "..., according to reports.").
@@ -620,7 +640,9 @@ export function detectClauses(ctx: PairContext): Finding[] {
     }
     // A wire dateline ("ALDPORT, March 10 (NPA) -") dropped is not lost content.
     const dateline = h.removed[0]?.start === 0 && /^\p{Lu}[\p{Lu} .'-]+,/u.test(ctx.source.text);
-    if (removed.length >= CLAUSE_MIN_WORDS && added.length <= 1 && !dateline) {
+    // A dropped "while ..." / "if ..." clause is reported once, as a qualification (below).
+    const qualification = QUALIFIER_MARKERS.has(h.removed[0]?.norm ?? '') && !ctx.suspect.tokens.some((t) => QUALIFIER_MARKERS.has(t.norm));
+    if (removed.length >= CLAUSE_MIN_WORDS && added.length <= 1 && !dateline && !qualification) {
       const gone = removed.filter((t) => !susStems.has(stem(t.norm)) && !ctx.suspectArticleNorms.has(t.norm));
       if (gone.length / removed.length >= 0.75) {
         const text = span(ctx.source.text, h.removed[0].start, h.removed[h.removed.length - 1].end);
@@ -666,7 +688,7 @@ function expansionsOf(side: Side, other: Side): Set<Token> {
 }
 
 // Words that open a qualification or the other side's view inside a sentence.
-const QUALIFIER_MARKERS = new Set(['while', 'whilst', 'although', 'though', 'but', 'however', 'whereas', 'despite', 'yet']);
+const QUALIFIER_MARKERS = new Set(['while', 'whilst', 'although', 'though', 'but', 'however', 'whereas', 'despite', 'yet', 'if', 'unless']);
 const SENTENCE_LINKS = new Set(['but', 'yet', 'however']);
 
 /**

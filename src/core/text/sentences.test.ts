@@ -29,6 +29,16 @@ test('keeps news abbreviations inside sentences', () => {
   assertOffsets(body);
 });
 
+test('"the U.S." before a name continues the sentence; before a pronoun it ends one', () => {
+  const body = 'For the first time, the U.S. Food and Drug Administration has approved an app. He moved to the U.S. He liked it.';
+  assert.deepEqual(texts(body), [
+    'For the first time, the U.S. Food and Drug Administration has approved an app.',
+    'He moved to the U.S.',
+    'He liked it.',
+  ]);
+  assertOffsets(body);
+});
+
 test('keeps initials with the surname', () => {
   assert.deepEqual(texts('J. K. Rowling wrote a new book. It sold well.'), [
     'J. K. Rowling wrote a new book.',

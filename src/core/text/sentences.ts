@@ -186,6 +186,14 @@ function joinFalseBreaks(text: string, spans: Span[]): Span[] {
   return out;
 }
 
+// Closed-class words that open sentences; any other capitalised word after "the U.S." continues a name.
+const SENTENCE_STARTERS = new Set([
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'but', 'and',
+  'or', 'so', 'yet', 'however', 'meanwhile', 'in', 'on', 'at', 'for', 'after', 'before', 'when', 'while', 'if',
+  'as', 'there', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'one', 'some', 'many', 'most', 'no', 'not',
+  'since', 'until', 'although', 'though', 'because', 'still', 'now', 'then', 'what', 'who', 'why', 'how', 'where',
+]);
+
 function shouldJoin(prev: string, next: string): boolean {
   // No sentence ends on a comma ("Sen. Lindsey Graham, R-S.C., said ...").
   if (/[,;]$/.test(prev)) return true;
@@ -195,6 +203,13 @@ function shouldJoin(prev: string, next: string): boolean {
     if (ALWAYS_JOIN_BEFORE.has(word) && /^[\p{Lu}\d(]/u.test(first)) return true;
     // A single capital initial: "J. K. Rowling".
     if (/(?:^|[\s(])\p{Lu}\.$/u.test(prev) && /^\p{Lu}/u.test(first)) return true;
+    // "the U.S. Food and Drug Administration": a dotted country abbreviation after "the"
+    // opens a multi-word name when two capitalised words follow ("Food and Drug", "Postal
+    // Service"); "the U.S. Officials welcomed him" and "the U.S. He ..." are new sentences.
+    if (/\bthe\s+(?:\p{Lu}\.){2,3}$/u.test(prev)) {
+      const name = /^(\p{Lu}[\p{L}'’-]*)(?:\s+(?:and|of|for|&))?\s+\p{Lu}/u.exec(first);
+      if (name && !SENTENCE_STARTERS.has(name[1].toLowerCase())) return true;
+    }
   }
   // Edited text never starts a sentence in lower case: what follows is an abbreviation's
   // continuation or an attribution after a quote ("... buddies.” he says."). Brand names
