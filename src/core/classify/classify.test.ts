@@ -177,6 +177,13 @@ test('a negated clause left out is a dropped condition, not a flipped negation; 
   assert.equal(find(moved, 'attribution'), undefined);
 });
 
+test('numbers: an exact small count or age that changes is high, however small the difference', () => {
+  const age = find(classify('Burke, 20, became well-known in 2022 on TikTok.', 'Burke, 19, rose to fame in 2022 on TikTok.'), 'number');
+  assert.deepEqual([age?.evidence.source, age?.evidence.suspect, age?.severity], [['20'], ['19'], 'high']);
+  // Rounded on one side: a qualifier change, not an error.
+  assert.notEqual(find(classify('The fire destroyed 98 homes.', 'The fire destroyed about 100 homes.'), 'number')?.severity, 'high');
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -69,6 +69,9 @@ export function detectNumbers(ctx: PairContext): Finding[] {
     const diff = Math.abs(s.value - q.value) / Math.max(Math.abs(s.value), Math.abs(q.value), 1e-9);
     let severity: Severity = diff <= NUMBER_LOW_DIFF ? 'low' : diff <= NUMBER_MEDIUM_DIFF ? 'medium' : 'high';
     if (severity === 'medium' && q.approximation === 'approx') severity = 'low';
+    // Exact small counts and ages are not rounded in news copy: "20" -> "19" is an error.
+    const exactSmall = [s, q].every((x) => Number.isInteger(x.value) && Math.abs(x.value) <= 100 && x.approximation === 'none');
+    if (exactSmall && s.kind !== 'percent') severity = 'high';
     out.push({
       kind: 'number', rule: 'number-mismatch',
       reason: `The source gives ${s.text} but the copy says ${q.text}.`,

@@ -194,7 +194,15 @@ function segmentsHtml(segments: Segment[], tag: 'ins' | 'del'): string {
 
 function list(indexes: number[]): string {
   const sorted = [...indexes].sort((a, b) => a - b);
-  return sorted.length === 1 ? `#${sorted[0] + 1}` : `#${sorted[0] + 1}–${sorted[sorted.length - 1] + 1}`;
+  // Runs of neighbours as ranges, others joined with "+": [0, 1, 2] -> "#1–3", [0, 20] -> "#1+21".
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(i === j ? `${sorted[i] + 1}` : `${sorted[i] + 1}–${sorted[j] + 1}`);
+    i = j + 1;
+  }
+  return `#${runs.join('+')}`;
 }
 
 function clip(text: string): string {
