@@ -184,6 +184,23 @@ test('numbers: an exact small count or age that changes is high, however small t
   assert.notEqual(find(classify('The fire destroyed 98 homes.', 'The fire destroyed about 100 homes.'), 'number')?.severity, 'high');
 });
 
+test('a neutral "said" made "claimed" is loaded wording; a changed family relation is an entity change', () => {
+  const claimed = classify(
+    "In an op-ed, Romney said Trump's leadership is unnecessarily dividing Americans.",
+    "In an op-ed, Romney claimed Trump's leadership is needlessly dividing Americans.",
+  ).find((c) => c.evidence.rule === 'saying-verb-loaded');
+  assert.deepEqual([claimed?.kind, claimed?.evidence.source, claimed?.evidence.suspect], ['loaded', ['said'], ['claimed']]);
+  assert.equal(
+    classify('Romney said the plan would fail.', 'Romney told reporters the plan would fail.').find((c) => c.evidence.rule === 'saying-verb-loaded'),
+    undefined,
+  );
+  const relation = classify(
+    'Party chairwoman Ronna McDaniel, who also happens to be Romney\'s niece, attacked him.',
+    'Party chairwoman Ronna McDaniel, who is Romney\'s sister, attacked him.',
+  ).find((c) => c.evidence.rule === 'relation-changed');
+  assert.deepEqual([relation?.kind, relation?.evidence.source, relation?.evidence.suspect, relation?.severity], ['entity', ['niece'], ['sister'], 'high']);
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

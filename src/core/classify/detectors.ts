@@ -611,6 +611,51 @@ export function detectLoaded(ctx: PairContext): Finding[] {
   }];
 }
 
+// Saying verbs that judge what was said: "said" -> "claimed" casts doubt, "admitted" implies guilt.
+const NEUTRAL_SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'wrote', 'writes', 'stated', 'states', 'added', 'noted', 'explained', 'reported']);
+const LOADED_SAYING = new Set([
+  'claimed', 'claims', 'claim', 'admitted', 'admits', 'admit', 'conceded', 'concedes', 'insisted', 'insists',
+  'alleged', 'alleges', 'boasted', 'boasts', 'confessed', 'confesses', 'ranted', 'rants', 'whined', 'whines',
+  'bragged', 'brags', 'purported', 'purports',
+]);
+
+/** A neutral "said" in the source turned into a verb that judges the speaker ("claimed", "admitted"). */
+export function detectLoadedSaying(ctx: PairContext): Finding[] {
+  if (!ctx.source.tokens.some((t) => NEUTRAL_SAYING.has(t.norm))) return [];
+  const srcNorms = ctx.source.norms;
+  const judged = ctx.suspect.tokens.filter((t) => LOADED_SAYING.has(t.norm) && !srcNorms.has(t.norm));
+  if (judged.length === 0) return [];
+  const neutral = ctx.source.tokens.find((t) => NEUTRAL_SAYING.has(t.norm))!;
+  return [{
+    kind: 'loaded', rule: 'saying-verb-loaded',
+    reason: `The source reports what was said with "${neutral.text}"; the copy uses "${judged[0].text}", which passes judgement on the speaker.`,
+    suspect: [tokenSpan(ctx.suspect, judged[0])], source: [tokenSpan(ctx.source, neutral)], severity: 'medium', confidence: 0.65,
+  }];
+}
+
+// Family relations: "Romney's niece" -> "Romney's sister" is a factual change, not a paraphrase.
+const KINSHIP = new Set([
+  'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'niece', 'nephew', 'uncle',
+  'aunt', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'stepson', 'stepdaughter',
+  'stepmother', 'stepfather', 'fiance', 'fiancee', 'fiancé', 'fiancée', 'widow', 'widower', 'mom', 'dad',
+]);
+
+/** One family relation replaced by another in the same place. */
+export function detectRelationChange(ctx: PairContext): Finding[] {
+  const base = (w: string) => w.replace(/'s$/, '').replace(/s$/, '');
+  for (const h of ctx.hunks) {
+    const from = h.removed.find((t) => KINSHIP.has(base(t.norm)));
+    const to = h.added.find((t) => KINSHIP.has(base(t.norm)));
+    if (!from || !to || base(from.norm) === base(to.norm)) continue;
+    return [{
+      kind: 'entity', rule: 'relation-changed',
+      reason: `The source says "${from.text}" where the copy says "${to.text}": a different family relation.`,
+      suspect: [tokenSpan(ctx.suspect, to)], source: [tokenSpan(ctx.source, from)], severity: 'high', confidence: 0.8,
+    }];
+  }
+  return [];
+}
+
 // ---------------------------------------------------------------- clauses
 
 const contentTokens = (tokens: Token[]) => tokens.filter((t) => !STOPWORDS.has(t.norm) && !NEGATORS.has(t.norm));
@@ -820,5 +865,5 @@ export function detectSynonymSwap(ctx: PairContext): Finding[] {
 
 export const PAIR_DETECTORS: readonly ((ctx: PairContext) => Finding[])[] = [
   detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
-  detectAttribution, detectRenaming, detectLoaded, detectClauses, detectDroppedQualification, detectSynonymSwap,
+  detectAttribution, detectRenaming, detectLoaded, detectLoadedSaying, detectRelationChange, detectClauses, detectDroppedQualification, detectSynonymSwap,
 ];
