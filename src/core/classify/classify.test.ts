@@ -201,6 +201,12 @@ test('a neutral "said" made "claimed" is loaded wording; a changed family relati
   assert.deepEqual([relation?.kind, relation?.evidence.source, relation?.evidence.suspect, relation?.severity], ['entity', ['niece'], ['sister'], 'high']);
 });
 
+test('entity: naming only the owner of a longer name is a shortening, a different name is still a change', () => {
+  const source = '"Local purchase is recommended," said Henri Josserand, chief of FAO\'s Global Information and Early Warning System.';
+  assert.equal(find(classify(source, '"Local purchase is recommended," said Henri Josserand of the FAO.'), 'entity'), undefined);
+  assert.ok(find(classify(source, '"Local purchase is recommended," said Henri Josserand, chief of WFP\'s Global Information and Early Warning System.'), 'entity'));
+});
+
 test('issue #4 kinds: hedge, reversal, attribution, renaming, loaded', () => {
   const hedge = find(classify('There were no confirmed reports of force being used against civilians.', 'Reports confirm that there was no coercion or violence used against civilians.'), 'hedge')!;
   assert.deepEqual([hedge.evidence.source, hedge.evidence.suspect, hedge.severity], [['no confirmed'], ['confirm'], 'high']);

@@ -141,6 +141,9 @@ export function detectEntities(ctx: PairContext): Finding[] {
   const susOnly = suspect.entities.filter((e) => !used.has(e) && !source.entities.some((x) => sameEntity(e, x)));
   const out: Finding[] = [];
   for (const q of susOnly) {
+    // Named in the source sentence too, if only inside a longer name ("FAO" in "FAO's Global
+    // Information and Early Warning System"): the copy shortened, it did not substitute.
+    if (containsWords(source.text, q.text)) continue;
     const qElsewhere = q.words.every((w) => ctx.sourceArticleNorms.has(w));
     let best: { e: EntityMention; confidence: number } | null = null;
     for (const s of srcOnly) {
@@ -161,6 +164,12 @@ export function detectEntities(ctx: PairContext): Finding[] {
     });
   }
   return out;
+}
+
+/** Whether `phrase` occurs in `text` as whole words, case as written. */
+function containsWords(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 /** Whether any noun sense of the word is a person ("minister", "mother") in WordNet. */
