@@ -176,8 +176,10 @@ export interface DiffPart {
 /** Where a change was found: by comparing with a source, or from the suspect alone. */
 export type ChangeScope = 'against-source' | 'single-article';
 
-/** A source as shown in a report. */
-/** The best candidate when no source was claimed (report `verdict.closest`). */
+/**
+ * A candidate article as a report names it: the best candidate when no source was claimed
+ * (report `verdict.closest`), and the head of every {@link ReportSource}.
+ */
 export interface ClosestArticle {
   id: string;
   outlet: string | null;
@@ -188,14 +190,8 @@ export interface ClosestArticle {
   why: string;
 }
 
-export interface ReportSource {
-  id: string;
-  outlet: string | null;
-  title: string | null;
-  url: string | null;
-  published: string | null;
-  confidence: number;
-  why: string;
+/** A source as shown in a report. */
+export interface ReportSource extends ClosestArticle {
   signals: MatchSignals;
   /** The source body and its sentences, so a report can be read without the corpus. */
   text: string;

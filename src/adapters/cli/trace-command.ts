@@ -65,10 +65,14 @@ async function runTrace(path: string, flags: TraceFlags): Promise<void> {
     }
     if (flags.json) await writeOut(JSON.stringify(report, null, 2) + '\n');
     else await writeOut(renderTerminal(report, { color: wantColor(flags.color), width: terminalWidth(flags.width), compact: flags.compact }));
-    if (!store) process.stderr.write(`unspun: no index at ${flags.db}, so no corpus was searched; build one with \`unspun index <files>\`\n`);
+    if (!store) warnNoIndex(flags.db);
   } finally {
     await store?.close();
   }
+}
+
+function warnNoIndex(db: string): void {
+  process.stderr.write(`unspun: no index at ${db}, so no corpus was searched; build one with \`unspun index <files>\`\n`);
 }
 
 function isFolder(path: string): boolean {
@@ -106,7 +110,7 @@ async function runBatch(paths: string[], flags: TraceFlags): Promise<void> {
       await writeOut(flags.json ? JSON.stringify(report) + '\n' : batchLine(file, report) + '\n');
     }
     if (!flags.json) await writeOut(`${files.length} traced: ${tally.found} with a source, ${tally.none} without, ${tally.failed} failed\n`);
-    if (!store) process.stderr.write(`unspun: no index at ${flags.db}, so no corpus was searched; build one with \`unspun index <files>\`\n`);
+    if (!store) warnNoIndex(flags.db);
   } finally {
     await store?.close();
   }

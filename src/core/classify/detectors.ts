@@ -283,27 +283,25 @@ export function areAntonyms(a: string, b: string): boolean {
   });
 }
 
-/** The content word a negator governs on its own side, or null when none follows closely. */
-function governedWord(side: Side, negator: Token): Token | null {
+/**
+ * The content word a negator governs on its own side (the next one within NEGATION_SCOPE
+ * tokens), or null when none follows closely; `skipFigures` passes over numbers ("not 20 ...").
+ */
+function governedWord(side: Side, negator: Token, skipFigures = false): Token | null {
   const k = side.tokens.indexOf(negator);
-  for (let i = k + 1; i < Math.min(side.tokens.length, k + 4); i++) {
+  for (let i = k + 1; i < Math.min(side.tokens.length, k + 1 + NEGATION_SCOPE); i++) {
     const t = side.tokens[i];
-    if (STOPWORDS.has(t.norm) || isNegator(t)) continue;
+    if (STOPWORDS.has(t.norm) || isNegator(t) || (skipFigures && t.numeric)) continue;
     return t;
   }
   return null;
 }
 
-/** The word a negator governs (the next content word), found by stem on the other side. */
-function governed(side: Side, negator: Token, other: Side): Token | null {
-  const k = side.tokens.indexOf(negator);
-  for (let i = k + 1; i < Math.min(side.tokens.length, k + 4); i++) {
-    const t = side.tokens[i];
-    if (STOPWORDS.has(t.norm) || isNegator(t)) continue;
-    const st = stem(t.norm);
-    return other.tokens.find((o) => stem(o.norm) === st || forms(o.norm).some((f) => forms(t.norm).includes(f))) ?? null;
-  }
-  return null;
+/** Same word, inflection aside: same stem or a shared dictionary form. */
+function sameWord(a: Token, b: Token): boolean {
+  if (stem(a.norm) === stem(b.norm)) return true;
+  const fb = forms(b.norm);
+  return forms(a.norm).some((f) => fb.includes(f));
 }
 
 /** The negators of a side, less "not only" ("not only X but Y" adds, it does not negate). */
@@ -323,12 +321,9 @@ function negatedAt(side: Side, k: number): boolean {
  */
 function scopedNegationFlip(negSide: Side, plainSide: Side, rule: 'negation-added' | 'negation-dropped'): Finding | null {
   for (const n of negators(negSide)) {
-    const k = negSide.tokens.indexOf(n);
-    const target = negSide.tokens.slice(k + 1, k + 1 + NEGATION_SCOPE).find((t) => !STOPWORDS.has(t.norm) && !isNegator(t) && !t.numeric);
+    const target = governedWord(negSide, n, true);
     if (!target) continue;
-    const st = stem(target.norm);
-    const tf = forms(target.norm);
-    const j = plainSide.tokens.findIndex((o) => stem(o.norm) === st || forms(o.norm).some((f) => tf.includes(f)));
+    const j = plainSide.tokens.findIndex((o) => sameWord(o, target));
     if (j < 0 || negatedAt(plainSide, j)) continue;
     const other = plainSide.tokens[j];
     const added = rule === 'negation-added';
@@ -384,11 +379,13 @@ export function detectNegation(ctx: PairContext): Finding[] {
   const extra = negs.filter((t) => !(more ? suspect : source).norms.has(t.norm));
   const words = extra.length ? extra : negs;
   // The other side's words at stake: the word the negator governed ("not increase" -> "increased").
-  const other = words.map((t) => governed(more ? source : suspect, t, more ? suspect : source)).filter((x): x is Token => x !== null);
+  const negSide = more ? source : suspect;
+  const plainSide = more ? suspect : source;
+  const targets = words.map((t) => governedWord(negSide, t)).filter((x): x is Token => x !== null);
+  const other = targets.map((t) => plainSide.tokens.find((o) => sameWord(o, t)) ?? null).filter((x): x is Token => x !== null);
   // The negated word is nowhere on the other side: the clause was dropped or reworded ("if they
   // do not wish to get pregnant" left out), which is an omission, not a flipped polarity.
-  const governsSomething = words.some((t) => governedWord(more ? source : suspect, t) !== null);
-  if (other.length === 0 && governsSomething) return [];
+  if (other.length === 0 && targets.length > 0) return [];
   const otherSpans = other.map((t) => tokenSpan(more ? suspect : source, t));
   return [{
     kind: 'negation', rule: more ? 'negation-dropped' : 'negation-added',
@@ -462,10 +459,10 @@ export function detectReversal(ctx: PairContext): Finding[] {
   const susOnly = suspect.tokens.filter((t) => !source.norms.has(t.norm));
   // Inflected forms count as their dictionary form ("falling" is "fall", "rises" is "rise").
   const inList = (t: Token, list: readonly string[]) => list.includes(t.norm) || forms(t.norm).some((f) => list.includes(f));
+  // "some £14m", "only 200": next to a figure these approximate or stress it, they do not quantify.
+  const beforeFigure = (side: Side, t: Token) => side.tokens[side.tokens.indexOf(t) + 1]?.numeric === true;
   for (const cluster of REVERSAL_CLUSTERS) {
     for (const [from, to] of [[cluster.a, cluster.b], [cluster.b, cluster.a]] as const) {
-      // "some £14m", "only 200": next to a figure these approximate or stress it, they do not quantify.
-      const beforeFigure = (side: Side, t: Token) => side.tokens[side.tokens.indexOf(t) + 1]?.numeric === true;
       const s = srcOnly.find((t) => inList(t, from) && !inList(t, to) && !beforeFigure(source, t));
       const q = susOnly.find((t) => inList(t, to) && !inList(t, from) && !beforeFigure(suspect, t));
       // Kept words of the source's direction in the copy mean the sentence says both.
@@ -680,6 +677,7 @@ export function detectClauses(ctx: PairContext): Finding[] {
   // "Members of Parliament" written out where the other side has "MPs" adds nothing.
   const spelledOutSus = expansionsOf(ctx.suspect, ctx.source);
   const spelledOutSrc = expansionsOf(ctx.source, ctx.suspect);
+  const copyQualifies = ctx.suspect.tokens.some((t) => QUALIFIER_MARKERS.has(t.norm));
   for (const h of ctx.hunks) {
     const added = contentTokens(h.added).filter((t) => !spelledOutSus.has(t));
     const removed = contentTokens(h.removed).filter((t) => !spelledOutSrc.has(t));
@@ -698,7 +696,7 @@ export function detectClauses(ctx: PairContext): Finding[] {
     // A wire dateline ("ALDPORT, March 10 (NPA) -") dropped is not lost content.
     const dateline = h.removed[0]?.start === 0 && /^\p{Lu}[\p{Lu} .'-]+,/u.test(ctx.source.text);
     // A dropped "while ..." / "if ..." clause is reported once, as a qualification (below).
-    const qualification = QUALIFIER_MARKERS.has(h.removed[0]?.norm ?? '') && !ctx.suspect.tokens.some((t) => QUALIFIER_MARKERS.has(t.norm));
+    const qualification = QUALIFIER_MARKERS.has(h.removed[0]?.norm ?? '') && !copyQualifies;
     if (removed.length >= CLAUSE_MIN_WORDS && added.length <= 1 && !dateline && !qualification) {
       const gone = removed.filter((t) => !susStems.has(stem(t.norm)) && !ctx.suspectArticleNorms.has(t.norm));
       if (gone.length / removed.length >= 0.75) {

@@ -9,6 +9,7 @@ import type {
   AlignmentGroup,
   Change,
   ChangeKind,
+  ClosestArticle,
   ChangeScope,
   DiffPart,
   ExtractedArticle,
@@ -127,13 +128,7 @@ function verdictOf(retrieval: RetrievalResult | null, sources: ReportSource[]): 
   if (!retrieval || !retrieval.searched) return { found: false, reason: NO_CORPUS_REASON };
   if (!retrieval.found || sources.length === 0) {
     const verdict: Report['verdict'] = { found: false, reason: retrieval.reason || 'No source found in the corpus.' };
-    const c = retrieval.closest;
-    if (c) {
-      verdict.closest = {
-        id: c.article.id, outlet: c.article.outlet ?? null, title: c.article.title ?? null, url: c.article.url ?? null,
-        published: c.article.published ?? null, confidence: round(c.confidence), why: c.why,
-      };
-    }
+    if (retrieval.closest) verdict.closest = namedArticle(retrieval.closest);
     return verdict;
   }
   return { found: true, reason: retrieval.reason };
@@ -155,16 +150,15 @@ function sourceConsistency(sourceText: string, suspectText: string): SourceConsi
   };
 }
 
-function toReportSource({ match, split }: SplitSource, suspectText: string): ReportSource {
+/** What a report says of any candidate article: who published it, and how sure and why. */
+function namedArticle(match: SourceMatch): ClosestArticle {
   const a = match.article;
+  return { id: a.id, outlet: a.outlet, title: a.title, url: a.url, published: a.published, confidence: round(match.confidence), why: match.why };
+}
+
+function toReportSource({ match, split }: SplitSource, suspectText: string): ReportSource {
   return {
-    id: a.id,
-    outlet: a.outlet,
-    title: a.title,
-    url: a.url,
-    published: a.published,
-    confidence: round(match.confidence),
-    why: match.why,
+    ...namedArticle(match),
     signals: match.signals,
     text: split.text,
     sentences: split.sentences,
