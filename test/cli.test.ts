@@ -92,6 +92,7 @@ before(async () => {
     batch: ['trace', join(dir, 'batch'), '--db', db],
     batchJson: ['trace', suspect, second, '--db', db, '--json'],
     batchHtml: ['trace', suspect, second, '--html', join(dir, 'nope.html')],
+    batchStdin: ['trace', '-', suspect],
     huge: ['trace', files.huge],
     stage: ['trace', suspect, '--stop-after', 'nowhere'],
   };
@@ -182,6 +183,8 @@ test('trace on several files with --json prints one schema-valid report per line
   assert.notEqual(reports[0].suspect.name, reports[1].suspect.name);
   assert.equal(runs.batchHtml.code, 64, 'one page cannot hold several reports');
   assert.match(runs.batchHtml.stderr, /--html/);
+  assert.equal(runs.batchStdin.code, 64, 'stdin cannot be one of several suspects');
+  assert.match(runs.batchStdin.stderr, /^unspun: -: .*stdin can only be traced on its own/m);
 });
 
 test('an unknown option or a bad choice is a usage error (exit 64)', () => {
