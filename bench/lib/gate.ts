@@ -82,9 +82,11 @@ export function proposeFloors(measured: Record<string, number>, margin: number):
 export function pinFloors(path: string, measured: Record<string, number>, allowLower: boolean): { written: FloorsFile; lowered: string[] } {
   const current = readFloors(path);
   const proposed = proposeFloors(measured, current.margin);
-  const next: Record<string, number> = allowLower ? { ...proposed } : { ...current.floors };
+  // Floors of tasks not measured in this run (`--only`) are kept as they are.
+  const wanted: Record<string, number> = { ...current.floors, ...proposed };
+  const next: Record<string, number> = allowLower ? wanted : { ...current.floors };
   if (!allowLower) for (const [k, v] of Object.entries(proposed)) next[k] = Math.max(v, current.floors[k] ?? -Infinity);
-  const lowered = loweredFloors(current.floors, allowLower ? next : proposed);
+  const lowered = loweredFloors(current.floors, wanted);
   if (lowered.length && !allowLower) {
     throw new UnspunError('USAGE', path, `refusing to lower floors without --allow-lower-floor: ${lowered.join('; ')}`);
   }

@@ -5,6 +5,7 @@
 import type { BenchTask } from '../lib/task.ts';
 import { changeKindsTask } from './change-kinds.ts';
 import { consistencyTask } from './consistency.ts';
+import { contentFarmCopiesTask } from './content-farm-copies.ts';
 import { extractionTask } from './extraction.ts';
 import { ingestTask } from './ingest.ts';
 import { loadTask } from './load.ts';
@@ -22,6 +23,7 @@ export const TASKS: BenchTask[] = [
   reuseLevelTask,
   meterSpansTask,
   changeKindsTask,
+  contentFarmCopiesTask,
   sentenceEquivalenceTask,
   consistencyTask,
   loadTask,
