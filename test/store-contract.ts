@@ -8,6 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store, IndexRecord } from '../src/core/store.ts';
+import { hasSiteLines, lineKey, type SiteLineStore } from '../src/core/site-lines.ts';
 import type { ReferenceArticle } from '../src/core/types.ts';
 import { prepareIndexRecord } from '../src/core/index/index.ts';
 import { UnspunError } from '../src/core/errors.ts';
@@ -176,6 +177,60 @@ export function runStoreContract(
       const exact = await s.searchFingerprint(rec('q', HARBOUR).bands, 5);
       assert.equal(exact[0].sharedBands, rec('q', HARBOUR).bands.length);
       assert.deepEqual(await s.searchFingerprint([], 5), []);
+    });
+
+    // The SiteLineStore capability (core/site-lines.ts): skipped for a store without it.
+    const itSite = (title: string, fn: (s: Store & SiteLineStore) => Promise<void>) =>
+      test(title, skip[title] ? { skip: skip[title] } : {}, (t) =>
+        withStore(makeStore, async (s) => {
+          if (!hasSiteLines(s)) return t.skip('the store has no SiteLineStore capability');
+          await fn(s);
+        }),
+      );
+
+    itSite('site lines: counts the distinct pages of a site carrying each line, except the page asked about', async (s) => {
+      const menu = lineKey('Home | World | Business | Sport')!;
+      const promo = lineKey('Discover more from The Example Ledger')!;
+      const story = lineKey('The harbour authority said the quay would close for six weeks.')!;
+      assert.equal(
+        await s.recordSiteLines([
+          { site: 'ledger.example', page: 'ledger.example/a', keys: [menu, promo, story] },
+          { site: 'ledger.example', page: 'ledger.example/b', keys: [menu, promo] },
+          { site: 'ledger.example', page: 'ledger.example/c', keys: [menu] },
+          { site: 'other.example', page: 'other.example/a', keys: [menu, promo] },
+        ]),
+        true,
+      );
+      const counts = await s.siteLineCounts('ledger.example', [menu, promo, story, lineKey('never seen')!]);
+      assert.deepEqual([...counts.entries()].sort(), [[menu, 3], [promo, 2], [story, 1]].sort());
+      const others = await s.siteLineCounts('ledger.example', [menu, promo, story], 'ledger.example/a');
+      assert.deepEqual([...others.entries()].sort(), [[menu, 2], [promo, 1]].sort());
+      assert.deepEqual([...(await s.siteLineCounts('unknown.example', [menu])).entries()], []);
+      assert.deepEqual([...(await s.siteLineCounts('ledger.example', [])).entries()], []);
+    });
+
+    itSite('site lines: recording a page again replaces its lines instead of counting it twice', async (s) => {
+      const menu = lineKey('Home | World | Business | Sport')!;
+      const old = lineKey('Subscribe to our morning briefing')!;
+      await s.recordSiteLines([{ site: 'ledger.example', page: 'ledger.example/a', keys: [menu, old] }]);
+      await s.recordSiteLines([{ site: 'ledger.example', page: 'ledger.example/a', keys: [menu] }]);
+      const counts = await s.siteLineCounts('ledger.example', [menu, old]);
+      assert.deepEqual([...counts.entries()], [[menu, 1]]);
+    });
+
+    itSite('site lines: put records an index record\'s site lines with the article, and a bad batch records nothing', async (s) => {
+      const url = (p: string) => `https://www.ledger.example/${p}`;
+      const footer = 'The Example Ledger is an independent newspaper.';
+      const a = prepareIndexRecord(article('a', `${HARBOUR}\n\n${footer}`, { url: url('harbour') }));
+      const b = prepareIndexRecord(article('b', `${CHESS}\n\n${footer}`, { url: url('chess') }));
+      await s.put([a, b]);
+      const key = lineKey(footer)!;
+      assert.equal((await s.siteLineCounts('ledger.example', [key])).get(key), 2);
+      const bad = prepareIndexRecord(article('e', `${ELECTION}\n\n${footer}`, { url: url('election') }));
+      await assert.rejects(s.put([bad, { ...rec('x', CHESS), contentHash: '' }]));
+      assert.equal((await s.siteLineCounts('ledger.example', [key])).get(key), 2);
+      await assert.rejects(s.recordSiteLines([{ site: 'ledger.example', page: 'ledger.example/z', keys: [key] }, { site: '', page: 'x', keys: [] }]));
+      assert.equal((await s.siteLineCounts('ledger.example', [key])).get(key), 2);
     });
 
     it('close releases the store; later calls fail', async (s) => {

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
 import { isUnspunError } from '../src/core/errors.ts';
 import { traceArticle } from '../src/core/pipeline.ts';
 import { NO_CORPUS_REASON } from '../src/core/report/build-report.ts';
+import { paragraphKeys } from '../src/core/site-lines.ts';
 import type { Store } from '../src/core/store.ts';
 import type { RawInput } from '../src/core/types.ts';
 
@@ -91,4 +92,49 @@ test('a page with no visible text is a fault naming the input, not a report', as
     traceArticle({ kind: 'html', content: '<html><head><title>x</title></head><body> </body></html>', name: 'blank.html' }, demo),
     (err) => isUnspunError(err) && err.code === 'NO_ARTICLE' && err.subject === 'blank.html' && err.exitCode === 65,
   );
+});
+
+test("a line that recurs on other traced pages of the copy's own site is cut as that site's template", async () => {
+  // Invented site furniture, not matched by any line rule: only its recurrence gives it away.
+  const promo = 'Get the Ledger app for breaking news alerts and the local weather every morning.';
+  const body = (file: string) => `${readFileSync(join(EXAMPLES_DIR, 'suspects', file), 'utf8').trim()}\n\n${promo}`;
+  const page = (file: string, path: string): RawInput => ({ kind: 'text', content: body(file), name: path, url: `https://www.ledger.example/${path}` });
+  // The demo index opened for writing, as the HTTP server opens its store.
+  const path = join(dir, 'site-template.db');
+  await (await openDemoIndex(path, demoCorpusFiles())).store.close();
+  const writable = await openSqliteStore(path);
+  try {
+    const first = await traceArticle(page('spun-copy.txt', 'first'), writable);
+    assert.ok(first.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')), 'no history yet: an inserted sentence');
+    for (const [file, p] of [['slanted-rewrite.txt', 'b'], ['merged-copies.txt', 'c'], ['no-source.txt', 'd']]) await traceArticle(page(file, p), writable);
+    // Tracing the first page again does not count it twice; the three other pages do count.
+    const again = await traceArticle(page('spun-copy.txt', 'first'), writable);
+    assert.deepEqual(again.suspect.removed.filter((r) => r.reason === 'site-template').map((r) => r.text), [promo]);
+    assert.ok(!again.suspect.text.includes('Get the Ledger app'));
+    assert.ok(!again.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')));
+    assert.ok(again.changes.some((c) => c.kind === 'boilerplate' && c.evidence.rule === 'boilerplate-site-template'));
+    // Another site's page with the same line has no history: the line is not template there.
+    const elsewhere = await traceArticle({ ...page('spun-copy.txt', 'x'), url: 'https://other.example/x' }, writable);
+    assert.ok(!elsewhere.suspect.removed.some((r) => r.reason === 'site-template'));
+  } finally {
+    await writable.close();
+  }
+});
+
+test('a store opened read-only is searched but records no traced page', async () => {
+  const path = join(dir, 'readonly.db');
+  const { store } = await openDemoIndex(path, demoCorpusFiles());
+  await store.close();
+  const ro = await openSqliteStore(path, { readonly: true });
+  try {
+    const input: RawInput = { kind: 'text', content: readFileSync(join(EXAMPLES_DIR, 'suspects', 'spun-copy.txt'), 'utf8'), name: 'x', url: 'https://ro.example/a' };
+    const report = await traceArticle(input, ro);
+    assert.equal(report.verdict.found, true);
+    const keys = paragraphKeys(report.suspect.text);
+    assert.ok(keys.length > 0);
+    assert.equal((await ro.siteLineCounts('ro.example', keys)).size, 0, 'nothing recorded for the traced page');
+    assert.equal(await ro.recordSiteLines([{ site: 'ro.example', page: 'ro.example/a', keys: ['0000000000000000'] }]), false);
+  } finally {
+    await ro.close();
+  }
 });

@@ -7,6 +7,7 @@ import { changeKindsTask } from './change-kinds.ts';
 import { consistencyTask } from './consistency.ts';
 import { contentFarmCopiesTask } from './content-farm-copies.ts';
 import { extractionTask } from './extraction.ts';
+import { furnitureCutsTask } from './furniture-cuts.ts';
 import { ingestTask } from './ingest.ts';
 import { loadTask } from './load.ts';
 import { meterDerivedTask } from './meter-derived.ts';
@@ -17,6 +18,7 @@ import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
 
 export const TASKS: BenchTask[] = [
   extractionTask,
+  furnitureCutsTask,
   ingestTask,
   retrievalTask,
   meterDerivedTask,

@@ -5,7 +5,9 @@
  *   1. extract   RawInput -> title, byline, date, clean body, and the furniture cut from it
  *   2. split     body -> sentences with exact offsets
  *   3. retrieve  (only with a non-empty store) candidate sources, each with a confidence and why
- *   4. align     suspect sentences <-> source sentences (reordering, 1-n, n-1 allowed)
+ *   4. align     suspect sentences <-> source sentences (reordering, 1-n, n-1 allowed), then
+ *                unsupported paragraphs that are furniture (labels, correction notes, repeats,
+ *                lines recurring across the site's pages) are cut and the rest aligned again
  *   5. classify  a label and evidence per aligned group, plus the single-article checks
  *                (boilerplate, spinner phrasing, unattributed claims) that need no source
  *   6. report    everything as one self-contained Report (docs/report.schema.json)
@@ -17,6 +19,8 @@
 import { alignSentences, wordDiff } from './align/index.ts';
 import { classifyChanges, singleArticleChecks } from './classify/index.ts';
 import { extractArticle } from './extract/index.ts';
+import { cutParagraphs, unalignedFurniture } from './extract/unaligned.ts';
+import { hasSiteLines, sitePageLines } from './site-lines.ts';
 import { buildReport, type SplitSource } from './report/build-report.ts';
 import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
 import type { Store } from './store.ts';
@@ -41,8 +45,17 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   const runs = (stage: PipelineStage): boolean => STAGE_ORDER.indexOf(stage) <= stopAt;
 
   // 1-2. Extract and split. Faults (empty, binary, no article) are thrown as UnspunError.
-  const article = extractArticle(input);
-  const suspect = splitArticle(article.text);
+  let article = extractArticle(input);
+  let suspect = splitArticle(article.text);
+
+  // How often this page's lines recur on other recorded pages of its site (its template), and
+  // this page's lines recorded for later traces (a store opened read-only records nothing).
+  let siteCounts: ReadonlyMap<string, number> = new Map();
+  const page = runs('retrieve') ? sitePageLines(article.url ?? input.url, article.text) : null;
+  if (page && hasSiteLines(store)) {
+    siteCounts = await store.siteLineCounts(page.site, page.keys, page.page);
+    await store.recordSiteLines([page]);
+  }
 
   // 3. Retrieve, only when there is something to search.
   let retrieval: RetrievalResult | null = null;
@@ -56,6 +69,18 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   const alignSources = sources.map((s) => ({ id: s.match.article.id, split: s.split }));
   let alignment: AlignmentGroup[] = [];
   if (runs('align') && alignSources.length > 0) alignment = alignSentences(suspect, alignSources);
+
+  // 4b. Furniture that shows only now: paragraphs no source sentence supports that are label
+  // lines, correction notes, repeats or the site's template (with no source, every paragraph
+  // is unsupported). Cut into `removed`, then split and align again.
+  if (runs('align')) {
+    const cuts = unalignedFurniture(suspect, alignSources.length > 0 ? alignment : null, siteCounts);
+    if (cuts.length > 0) {
+      article = cutParagraphs(article, cuts);
+      suspect = splitArticle(article.text);
+      if (alignSources.length > 0) alignment = alignSentences(suspect, alignSources);
+    }
+  }
 
   // 5. Classify, then the checks that need no source.
   let changes: Change[] = [];

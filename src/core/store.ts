@@ -3,8 +3,10 @@
  * The corpus store interface. The core depends only on this; implementations live in
  * `src/adapters/store-*` and must all pass the one contract suite in
  * `test/store-contract.ts`. Methods are async so a networked store (PostgreSQL) fits the
- * same shape as the embedded SQLite one.
+ * same shape as the embedded SQLite one. Optional capabilities a store may add are their own
+ * interfaces: SiteLineStore (core/site-lines.ts).
  */
+import type { SitePageLines } from './site-lines.ts';
 import type { ReferenceArticle } from './types.ts';
 
 /** What the index stage hands to the store for one article. Built by pure core code. */
@@ -14,6 +16,12 @@ export interface IndexRecord {
   contentHash: string;
   /** LSH band keys of the body's MinHash signature (see core/retrieve/fingerprint.ts). */
   bands: number[];
+  /**
+   * The body's line keys under its site and page (core/site-lines.ts), when the article has an
+   * http(s) URL. A store with the SiteLineStore capability records them in the same
+   * transaction as the article; other stores ignore them.
+   */
+  siteLines?: SitePageLines | null;
 }
 
 export interface PutResult {

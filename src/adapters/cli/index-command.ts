@@ -16,6 +16,7 @@ import { ERROR_CATALOG, UnspunError, isUnspunError } from '../../core/errors.ts'
 import { contentHash, fingerprintBands } from '../../core/index/index.ts';
 import { DEFAULT_BATCH, DEFAULT_MAX_BYTES } from '../../core/index/settings.ts';
 import type { IndexRecord } from '../../core/store.ts';
+import { sitePageLines } from '../../core/site-lines.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 import { ingestFiles, walkInputs, type InputFile } from '../ingest/index.ts';
 import { openSqliteStore, type SqliteStore } from '../store-sqlite/index.ts';
@@ -179,7 +180,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
         return;
       }
       seen.add(h);
-      records.push({ article, contentHash: h, bands: fingerprintBands(article.text) });
+      records.push({ article, contentHash: h, bands: fingerprintBands(article.text), siteLines: sitePageLines(article.url, article.text) });
     });
     if (records.length) {
       const r = await store.put(records);

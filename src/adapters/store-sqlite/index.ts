@@ -2,16 +2,19 @@
  * @module adapters/store-sqlite
  * The embedded corpus store: one SQLite file (WAL) holding articles, an external-content FTS5
  * index (porter + unicode61) for BM25 search, an fts5vocab view for document frequencies,
- * and LSH band keys for near-copy search. Implements core/store's Store and passes
+ * LSH band keys for near-copy search, and line keys per site page. Implements core/store's
+ * Store and the SiteLineStore capability (core/site-lines.ts), and passes
  * test/store-contract.ts.
  *
  * Other adapters may keep their own tables in the same file: use `database` for the
  * better-sqlite3 handle and `getMeta`/`setMeta` for their own schema-version keys.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
 import type { FingerprintHit, IndexRecord, PutResult, Store, TextHit } from '../../core/store.ts';
+import type { SiteLineStore, SitePageLines } from '../../core/site-lines.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 import { GENERATION_KEY, TERM_DF_GENERATION_KEY, ensureSchema } from './schema.ts';
 
@@ -57,7 +60,19 @@ function nullableString(v: unknown, field: string): string | null {
   return v;
 }
 
-export class SqliteStore implements Store {
+/** A line key as the 52-bit integer the site_lines table stores. */
+function lineKeyInt(key: string): number {
+  const hex = /^[0-9a-f]{13,}$/i.test(key) ? key : createHash('sha1').update(key).digest('hex');
+  return parseInt(hex.slice(0, 13), 16);
+}
+
+function checkSitePage(p: SitePageLines): void {
+  if (typeof p?.site !== 'string' || p.site.length === 0) throw new Error('site must be a non-empty string');
+  if (typeof p.page !== 'string' || p.page.length === 0) throw new Error('page must be a non-empty string');
+  if (!Array.isArray(p.keys) || !p.keys.every((k) => typeof k === 'string' && k.length > 0)) throw new Error('keys must be non-empty strings');
+}
+
+export class SqliteStore implements Store, SiteLineStore {
   readonly path: string;
   readonly readonly: boolean;
   private db: Database.Database | null;
@@ -183,6 +198,10 @@ export class SqliteStore implements Store {
             result.added++;
           }
           for (const key of rec.bands) w.addBand.run(key, pk);
+          if (rec.siteLines) {
+            checkSitePage(rec.siteLines);
+            this.writeSitePage(rec.siteLines);
+          }
         } catch (err) {
           throw new UnspunError('STORE_WRITE_FAILED', this.path, `${label}: ${(err as Error).message}; nothing in this batch was written`, {
             cause: err,
@@ -309,6 +328,74 @@ export class SqliteStore implements Store {
       }
       out.set(w, n);
     });
+    return out;
+  }
+
+  private siteStmts: {
+    site: Database.Statement;
+    addSite: Database.Statement;
+    page: Database.Statement;
+    addPage: Database.Statement;
+    clear: Database.Statement;
+    addLine: Database.Statement;
+  } | null = null;
+
+  /** Replaces the recorded lines of one page; runs inside the caller's transaction. */
+  private writeSitePage(p: SitePageLines): void {
+    const db = this.open();
+    const st = (this.siteStmts ??= {
+      site: db.prepare('SELECT pk FROM sites WHERE name = ?'),
+      addSite: db.prepare('INSERT INTO sites (name) VALUES (?)'),
+      page: db.prepare('SELECT pk FROM site_pages WHERE site = ? AND page = ?'),
+      addPage: db.prepare('INSERT INTO site_pages (site, page) VALUES (?, ?)'),
+      clear: db.prepare('DELETE FROM site_lines WHERE page = ?'),
+      addLine: db.prepare('INSERT OR IGNORE INTO site_lines (site, key, page) VALUES (?, ?, ?)'),
+    });
+    const site = (st.site.get(p.site) as { pk: number } | undefined)?.pk ?? Number(st.addSite.run(p.site).lastInsertRowid);
+    const existing = (st.page.get(site, p.page) as { pk: number } | undefined)?.pk;
+    const page = existing ?? Number(st.addPage.run(site, p.page).lastInsertRowid);
+    if (existing !== undefined) st.clear.run(page);
+    for (const key of new Set(p.keys)) st.addLine.run(site, lineKeyInt(key), page);
+  }
+
+  async recordSiteLines(pages: SitePageLines[]): Promise<boolean> {
+    const db = this.open();
+    if (this.readonly) return false;
+    db.transaction((batch: SitePageLines[]) => {
+      batch.forEach((p, i) => {
+        try {
+          checkSitePage(p);
+          this.writeSitePage(p);
+        } catch (err) {
+          throw new UnspunError('STORE_WRITE_FAILED', this.path, `site page ${i + 1} of ${batch.length}${typeof p?.page === 'string' ? ` (${JSON.stringify(p.page)})` : ''}: ${(err as Error).message}; nothing in this batch was written`, { cause: err });
+        }
+      });
+    }).immediate(pages);
+    return true;
+  }
+
+  async siteLineCounts(site: string, keys: string[], exceptPage: string | null = null): Promise<Map<string, number>> {
+    const db = this.open();
+    const out = new Map<string, number>();
+    if (keys.length === 0) return out;
+    // A read-only store made before site lines existed has no tables: nothing is recorded.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_lines'").get()) return out;
+    const siteRow = db.prepare('SELECT pk FROM sites WHERE name = ?').get(site) as { pk: number } | undefined;
+    if (!siteRow) return out;
+    const except = exceptPage === null ? undefined : (db.prepare('SELECT pk FROM site_pages WHERE site = ? AND page = ?').get(siteRow.pk, exceptPage) as { pk: number } | undefined);
+    const byInt = new Map<number, string[]>();
+    for (const k of new Set(keys)) {
+      if (typeof k !== 'string' || !k) continue;
+      const n = lineKeyInt(k);
+      byInt.set(n, [...(byInt.get(n) ?? []), k]);
+    }
+    const rows = db
+      .prepare(
+        `SELECT key, count(*) AS n FROM site_lines
+         WHERE site = ? AND key IN (SELECT value FROM json_each(?)) AND page != ? GROUP BY key`,
+      )
+      .all(siteRow.pk, JSON.stringify([...byInt.keys()]), except?.pk ?? -1) as { key: number; n: number }[];
+    for (const r of rows) for (const k of byInt.get(r.key) ?? []) out.set(k, r.n);
     return out;
   }
 

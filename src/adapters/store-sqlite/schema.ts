@@ -66,6 +66,30 @@ CREATE TABLE IF NOT EXISTS term_df (
   n    INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
+/**
+ * Line keys per page of a site (core/site-lines.ts): how often a line recurs across a site's
+ * pages. Keys are stored as 52-bit integers (the first 13 hex digits of the key). Created on
+ * open when missing, like term_df, so older stores gain it on their next write.
+ */
+export const CREATE_SITE_LINES = `
+CREATE TABLE IF NOT EXISTS sites (
+  pk   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS site_pages (
+  pk   INTEGER PRIMARY KEY,
+  site INTEGER NOT NULL,
+  page TEXT NOT NULL,
+  UNIQUE (site, page)
+);
+CREATE TABLE IF NOT EXISTS site_lines (
+  site INTEGER NOT NULL,
+  key  INTEGER NOT NULL,
+  page INTEGER NOT NULL,
+  PRIMARY KEY (site, key, page)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS site_lines_page ON site_lines(page);
+`;
 export const GENERATION_KEY = 'generation';
 export const TERM_DF_GENERATION_KEY = 'term_df_generation';
 
@@ -96,6 +120,7 @@ export function ensureSchema(db: Database.Database, path: string, readonly: bool
     db.transaction(() => {
       db.exec(CREATE);
       db.exec(CREATE_TERM_DF);
+      db.exec(CREATE_SITE_LINES);
       const set = db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)');
       set.run(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
       set.run(FINGERPRINT_VERSION_KEY, String(FINGERPRINT_VERSION));
@@ -110,7 +135,10 @@ export function ensureSchema(db: Database.Database, path: string, readonly: bool
       version === null ? 'no schema_version in meta' : `schema version ${version}, this build reads version ${SCHEMA_VERSION}`,
     );
   }
-  if (!readonly) db.exec(CREATE_TERM_DF);
+  if (!readonly) {
+    db.exec(CREATE_TERM_DF);
+    db.exec(CREATE_SITE_LINES);
+  }
   const fp = readMeta(db, FINGERPRINT_VERSION_KEY);
   if (fp !== String(FINGERPRINT_VERSION)) {
     throw new UnspunError(

@@ -9,6 +9,7 @@
  * sharing is never touched. Each cut piece is returned verbatim with a stable reason code.
  */
 import type { RemovedText } from '../types.ts';
+import { furnitureLine, leadingFurniture, trailingReadMore, type FurnitureReason } from './furniture.ts';
 import {
   COMMENTS_TAIL_MIN_POSITION,
   MAX_REFUSAL_WORDS,
@@ -29,7 +30,9 @@ export type BoilerplateReason =
   | 'newsletter'
   | 'copyright'
   | 'llm-refusal'
-  | 'template-leftover';
+  | 'template-leftover'
+  | 'repeated-title'
+  | FurnitureReason;
 
 interface LineRule {
   reason: BoilerplateReason;
@@ -112,7 +115,8 @@ const SOCIAL_FOLLOW = [
 
 const AD_SLOT = [
   re(String.raw`^(?:\[ad_?\d+\]\s*)+$`),
-  re(String.raw`^(?:advertisement|advertisements|advertising|sponsored|sponsored content|paid content|ad|ads|promoted|promotion)\s*[:\-–—]?$`),
+  // "Advertisement", misspelt "Advertisment", "- Advertisement -", "ADVERTISEMENT - SCROLL TO CONTINUE".
+  re(String.raw`^[\-–—\s]*(?:advert(?:i[sz]e?)?ments?|advertising|advertorial|sponsored|sponsored content|paid content|ad|ads|promoted|promotion)(?:\s*[:\-–—]\s*(?:scroll (?:down )?to continue(?: reading)?|continue reading below|story continues below)?)?[\s\-–—]*$`),
   re(String.raw`^(?:story|article|content|text) continues (?:below|after)(?:\s+(?:this |the )?(?:advertisement|ad|advert))?\.?$`),
   re(String.raw`^(?:continue reading|scroll (?:down )?to continue(?: with content| reading)?)(?: below)?(?: the)?(?: advertisement| ad)?\.?$`),
   re(String.raw`^(?:skip|close) (?:this )?(?:ad|advertisement)$`),
@@ -136,10 +140,14 @@ const AUTOBLOG = [
 ];
 
 const RELATED_HEADING = re(
-  String.raw`^(?:related|related articles?|related posts?|related stories|related news|related content|related coverage|related topics|more on this(?: story| topic)?|read more|read also|also read|must read|see also|more from .{1,40}|you may also like|you might also like|you may be interested in|recommended(?: for you| stories| articles)?|more stories|more news|other news|latest news|latest posts|latest stories|trending(?: now| stories| news)?|popular(?: posts| stories| news)?|most read|most popular|don['’]t miss|editor['’]?s picks?|top stories|tags|topics|filed under|categories)\s*[:\-–—»>|]?$`,
+  String.raw`^(?:related|related articles?|related posts?|related stories|related news|related content|related coverage|related topics|related reading|more on this(?: story| topic)?|read more|read also|also read|also see|must read|see also|further reading|keep reading|more from .{1,40}|you may (?:also )?(?:like|read|want to read|be interested in)|you might (?:also )?(?:like|read|want to read|be interested in)|recommended(?: for you| stories| articles| reading)?|more stories|more news|other news|latest news|latest posts|latest stories|trending(?: now| stories| news)?|popular(?: posts| stories| news)?|most read|most popular|don['’]t miss|editor['’]?s picks?|top stories|tags|topics|filed under|categories)\s*[:\-–—»>|→›]?$`,
 );
 const RELATED_INLINE = re(
-  String.raw`^(?:related|read more|read also|also read|must read|see also|recommended|more|read|watch|listen|tags|topics|filed under|categories)\s*[:\-–—»>|]\s*.{1,300}$`,
+  String.raw`^(?:related|read more|read also|also read|also see|must read|see also|further reading|recommended|more|read|watch|listen|tags|topics|filed under|categories|you may (?:also )?(?:like|read)|you might (?:also )?(?:like|read)|don['’]t miss)\s*[:\-–—»>|→›]\s*.{1,300}$`,
+);
+// "Read more on theguardian.com", "Read the full story at Example News", "Read more →".
+const READ_MORE_AT = re(
+  String.raw`^(?:…\s*)?(?:read|continue reading|read the (?:full |whole )?(?:story|article|report)|read (?:the )?full (?:story|article|report)|read more|see more|find out more|more)(?: (?:on|at|in|from|via) (?:(?:[\w-]+\.)+[a-z]{2,}|[^.!?]{1,60}))?\s*(?:→|»|›|>>|\.\.\.|…)?\s*$`,
 );
 
 const NEWSLETTER = [
@@ -150,6 +158,13 @@ const NEWSLETTER = [
   re(String.raw`^(?:subscribe|sign up|subscribe now|sign up now|sign me up)\s*[!.]?$`),
   re(String.raw`^by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent|acknowledge)\b.{0,200}$`),
   re(String.raw`^thank you for (?:subscribing|signing up)[.!]?.{0,80}$`),
+  // Subscription widgets: "Discover more from Example Daily", "Subscribe to get the latest posts
+  // sent to your email.", "Type your email…", "Subscribe to continue reading".
+  re(String.raw`^discover more from [^.!?]{1,60}$`),
+  re(String.raw`^(?:subscribe|sign up)(?: now)? (?:to|for) (?:get |receive )?(?:the )?(?:latest|new|our|all|daily|weekly|free)? ?(?:posts|updates|stories|articles|news|alerts)\b.{0,60}\b(?:e-?mail|inbox)\b.{0,20}$`),
+  re(String.raw`^subscribe to (?:continue|keep) reading\b.{0,80}$`),
+  re(String.raw`^(?:type|enter) your e-?mail(?: address)?(?:…|\.\.\.|\s*here)?\s*[.:]?$`),
+  re(String.raw`^(?:get|receive) (?:new |the latest )?(?:posts|stories|updates|articles) (?:sent |delivered )?(?:straight )?to your (?:e-?mail|inbox)\.?$`),
 ];
 
 const COPYRIGHT = [
@@ -191,6 +206,7 @@ const PLACEHOLDER_WORDS = new Set(
     'month year e-mail email phone address brand product topic keyword keywords main first last dd mm yyyy')
     .split(' '),
 );
+const PLACEHOLDER_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'or', 'here', 'full', 'first', 'last', 'main']);
 const AD_TOKEN = /\[ad_?\d+\]/giu;
 
 const LINE_RULES: LineRule[] = [
@@ -199,7 +215,7 @@ const LINE_RULES: LineRule[] = [
   { reason: 'social-follow', test: (l, n) => n <= MAX_FURNITURE_WORDS && SOCIAL_FOLLOW.some((r) => r.test(l)) },
   { reason: 'share-bar', test: (l, n) => n <= MAX_FURNITURE_WORDS && (SHARE_BAR.some((r) => r.test(l)) || isShareWordList(l)) },
   { reason: 'autoblog-marker', test: (l, n) => n <= MAX_FURNITURE_WORDS + 20 && AUTOBLOG.some((r) => r.test(l)) },
-  { reason: 'related-links', test: (l, n) => n <= MAX_FURNITURE_WORDS && (RELATED_HEADING.test(l) || RELATED_INLINE.test(l)) },
+  { reason: 'related-links', test: (l, n) => n <= MAX_FURNITURE_WORDS && (RELATED_HEADING.test(l) || RELATED_INLINE.test(l) || READ_MORE_AT.test(l)) },
   { reason: 'newsletter', test: (l, n) => n <= MAX_FURNITURE_WORDS + 10 && NEWSLETTER.some((r) => r.test(l)) },
   { reason: 'copyright', test: (l, n) => n <= MAX_FURNITURE_WORDS && COPYRIGHT.some((r) => r.test(l)) },
   { reason: 'llm-refusal', test: (l) => isRefusal(l) },
@@ -234,6 +250,8 @@ function isPlaceholder(token: string, inner: string | undefined): boolean {
   if (words.length === 0) return false;
   if (words[0] === 'insert' || words.every((w) => /^x{2,}$/.test(w))) return true;
   if (words.length > 6 || !words.every((w) => PLACEHOLDER_WORDS.has(w))) return false;
+  // An editor's bracket around a function word ("[The] party", "[of]") is not a template slot.
+  if (words.every((w) => PLACEHOLDER_FUNCTION_WORDS.has(w))) return false;
   // Template slots are written "[Name]" or "[your name]"; an editor's "[name]" is lower-case.
   return /^\p{Lu}/u.test(inner.trim()) || /^(?:your|current|today|author)/.test(words[0] ?? '');
 }
@@ -271,7 +289,7 @@ export function classifyLine(line: string): BoilerplateReason | null {
   if (!trimmed) return null;
   const n = wordCount(trimmed);
   for (const rule of LINE_RULES) if (rule.test(trimmed, n)) return rule.reason;
-  return null;
+  return furnitureLine(trimmed);
 }
 
 /**
@@ -325,12 +343,35 @@ export function removeBoilerplate(text: string): { text: string; removed: Remove
         if (reason === 'related-links' && isRelatedHeading(line)) linkBudget = MAX_RELATED_LINKS;
         continue;
       }
-      const cleaned = stripInlineTokens(line, removed);
+      const cleaned = stripInlineTokens(stripGluedFurniture(line, removed), removed);
       if (cleaned) keptLines.push(cleaned);
     }
     if (keptLines.length) kept.push(keptLines.join('\n'));
   }
   return { text: kept.join('\n\n'), removed };
+}
+
+/** Cuts a kicker or photo credit from the start of a line and a "Read more →" from its end. */
+function stripGluedFurniture(line: string, removed: RemovedText[]): string {
+  let out = line;
+  const lead = leadingFurniture(out);
+  if (lead) {
+    removed.push({ text: lead.text, reason: lead.reason });
+    out = lead.rest;
+    // "Image copyright Reuters Image caption The minister ...": what follows the credit may be
+    // furniture too.
+    const rest = classifyLine(out);
+    if (rest) {
+      removed.push({ text: out, reason: rest });
+      return '';
+    }
+  }
+  const tail = trailingReadMore(out);
+  if (tail) {
+    removed.push({ text: tail.text, reason: 'related-links' });
+    out = tail.rest;
+  }
+  return out;
 }
 
 /** Cuts "[ad_1]" and unfilled placeholders out of a line of otherwise real text. */

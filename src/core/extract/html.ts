@@ -12,8 +12,9 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { RemovedText } from '../types.ts';
+import { classifyLine } from './boilerplate.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
-import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
+import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, MAX_TEASER_WORDS, MIN_TEASER_LINK_SHARE, READABILITY_CHAR_THRESHOLD } from './settings.ts';
 
 export interface HtmlContent {
   meta: PageMetadata;
@@ -91,6 +92,42 @@ function mainTextContainer(doc: Document): Element | null {
   return best;
 }
 
+// Photo captions and credits, by tag or by the class names themes give them.
+const CAPTION_SELECTOR = 'figcaption, .wp-caption-text, .caption, .image-caption, .photo-caption, .media-caption, .img-caption, .credit, .image-credit, .photo-credit, .media-credit';
+// Navigation: menus, breadcrumbs, section lists.
+const NAV_SELECTOR = 'nav, [role="navigation"], [aria-label*="breadcrumb" i]';
+
+/** Cuts photo captions and credits and navigation blocks; captions are reported. */
+function stripCaptionsAndNav(doc: Document, wrapsMain: (el: Element) => boolean, removed: RemovedText[]): void {
+  for (const el of [...doc.querySelectorAll(CAPTION_SELECTOR)]) {
+    if (!el.isConnected || wrapsMain(el)) continue;
+    const text = collapse(el.textContent ?? '');
+    if (text) removed.push({ text: text.length > MAX_REMOVED_DOM_CHARS ? `${text.slice(0, MAX_REMOVED_DOM_CHARS)} …` : text, reason: 'caption' });
+    el.remove();
+  }
+  for (const el of [...doc.querySelectorAll(NAV_SELECTOR)]) {
+    if (el.isConnected && !wrapsMain(el)) el.remove();
+  }
+}
+
+/**
+ * Inside the extracted content: a paragraph or list item that is one short link and no
+ * sentence ("Five things to know about the budget") is a teaser for another page.
+ */
+function stripLinkTeasers(root: Element, removed: RemovedText[]): void {
+  for (const el of [...root.querySelectorAll('p, li, h2, h3, h4, h5, h6')]) {
+    if (el.querySelector('p, li, img')) continue;
+    const text = collapse(el.textContent ?? '');
+    if (!text || text.split(' ').length > MAX_TEASER_WORDS || /[.!?:;,]["”’)]?$/u.test(text)) continue;
+    const linked = [...el.querySelectorAll('a')].reduce((n, a) => n + collapse(a.textContent ?? '').length, 0);
+    if (linked < MIN_TEASER_LINK_SHARE * text.length) continue;
+    // Known furniture ("Source link", "Reply") is left to the line rules, which name it better.
+    if (classifyLine(text) !== null) continue;
+    removed.push({ text, reason: 'related-links' });
+    el.remove();
+  }
+}
+
 /** Removes furniture from the DOM in place; returns what a reader should be told about. */
 function stripFurniture(doc: Document): RemovedText[] {
   const removed: RemovedText[] = [];
@@ -108,6 +145,7 @@ function stripFurniture(doc: Document): RemovedText[] {
       reason: isForm ? 'comment-form' : 'comments',
     });
   };
+  stripCaptionsAndNav(doc, wrapsMain, removed);
   for (const el of [...doc.querySelectorAll('form, textarea')]) {
     if (!el.isConnected) continue;
     if (wrapsMain(el)) continue; // ASP.NET pages wrap the whole page in one <form>.
@@ -207,6 +245,7 @@ export function extractHtml(html: string, inputUrl: string | null | undefined): 
       serializer: (node: Node) => node,
     }).parse();
     if (result?.content) {
+      stripLinkTeasers(result.content as unknown as Element, removed);
       paragraphs = blockParagraphs(result.content);
       readabilityByline = result.byline ? collapse(result.byline) : null;
       readabilityTitle = result.title ? collapse(result.title) : null;

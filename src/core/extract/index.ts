@@ -18,6 +18,7 @@ import { removeBoilerplate } from './boilerplate.ts';
 import { extractHtml } from './html.ts';
 import { cleanByline, normalizeDate, stripSiteSuffix } from './metadata.ts';
 import { reflowParagraphs, splitTitle } from './text.ts';
+import { isBareDateline } from './furniture.ts';
 import { HEADER_PARAGRAPHS, MAX_BYLINE_WORDS } from './settings.ts';
 
 export { removeBoilerplate, classifyLine, type BoilerplateReason } from './boilerplate.ts';
@@ -49,6 +50,7 @@ function liftHeader(paragraphs: string[], title: string | null): Header {
   for (let i = 0; i < Math.min(HEADER_PARAGRAPHS, body.length); ) {
     const p = body[i];
     if (titleKey && comparable(p) === titleKey) {
+      removed.push({ text: p, reason: 'repeated-title' });
       body.splice(i, 1);
       continue;
     }
@@ -66,7 +68,20 @@ function liftHeader(paragraphs: string[], title: string | null): Header {
       body.splice(i, 1);
       continue;
     }
+    // A dateline or place tag on its own line ("New Delhi", "LONDON (Reuters) -"); only while
+    // no paragraph of the article has been kept above it.
+    if (i === 0 && titleKey && body.length > 1 && isBareDateline(p)) {
+      removed.push({ text: p, reason: 'dateline' });
+      body.splice(i, 1);
+      continue;
+    }
     i++;
+  }
+  // The headline repeated further down (autoblogs print it again above the text or the photo).
+  for (let j = body.length - 1; j >= 0 && titleKey; j--) {
+    if (comparable(body[j]) !== titleKey) continue;
+    removed.push({ text: body[j], reason: 'repeated-title' });
+    body.splice(j, 1);
   }
   return { body, byline, published, removed };
 }

@@ -52,3 +52,26 @@ export const MAX_BYLINE_WORDS = 16;
 /** A published LLM refusal is a short paragraph; a longer first-person paragraph that happens
  * to start "I cannot ..." is an opinion writer's. Fixture refusals run 15 to 40 words. */
 export const MAX_REFUSAL_WORDS = 80;
+
+/** Longest photo caption (in words) cut when it ends with its credit ("... Photograph: Name/
+ * Agency"). Captions on news pages run 8 to 40 words; a paragraph never ends with a credit. */
+export const MAX_CAPTION_WORDS = 60;
+
+/** Longest label line (in words) cut when nothing in the source supports it: a name under a
+ * photo, a section name, a kicker. Invented fixtures' labels run 1 to 4 words; 6 leaves room
+ * for "Minister of State for Trade". */
+export const MAX_LABEL_WORDS = 6;
+
+/** A paragraph no source supports is the site's template when it also occurs on at least this
+ * many other recorded pages of the same site. Three: a menu or widget recurs on every page,
+ * while a sentence of one story rarely recurs on three other pages of its site (updated
+ * versions, tag and front pages) and, when it does, aligns with its source and is kept. */
+export const SITE_TEMPLATE_MIN_PAGES = 3;
+
+/** A paragraph or list item inside the article that is nearly all link text, at most this
+ * many words and with no sentence end, is a teaser for another page. Fixture teasers run 4 to
+ * 14 words. */
+export const MAX_TEASER_WORDS = 16;
+/** Share of such an element's characters inside links. A sentence with a linked name or
+ * phrase stays far below it. */
+export const MIN_TEASER_LINK_SHARE = 0.9;

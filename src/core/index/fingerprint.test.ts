@@ -86,4 +86,10 @@ test('prepareIndexRecord bundles the article, its hash and bands', () => {
   assert.equal(rec.article, article);
   assert.match(rec.contentHash, /^[0-9a-f]{40}$/);
   assert.deepEqual(rec.bands, fingerprintBands(SOURCE));
+  assert.equal(rec.siteLines, null, 'no URL, no site');
+  // The one long paragraph is article text (too long to be template); the footer line counts.
+  const paged = prepareIndexRecord({ ...article, text: `${SOURCE}\n\nThe Port Elleth Courier is an independent newspaper.`, url: 'https://www.Example.org/news/harbour-story/?utm=x' });
+  assert.equal(paged.siteLines?.site, 'example.org');
+  assert.equal(paged.siteLines?.page, 'example.org/news/harbour-story');
+  assert.equal(paged.siteLines?.keys.length, 1);
 });
