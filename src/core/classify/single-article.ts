@@ -9,6 +9,15 @@ import { findEntities } from '../nlp/entities.ts';
 import { UNATTRIBUTED_PATTERNS } from '../nlp/lexicons.ts';
 import { boilerplateChanges } from './classify.ts';
 import { findSpinnerArtifacts } from './spinner.ts';
+import { findPhraseSwaps } from './phrase-swap.ts';
+import { findLoadedAlone } from './loaded-alone.ts';
+import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
+import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED } from './settings.ts';
+
+export interface SingleArticleOptions {
+  /** Phrase counts to judge wording by; default: the shipped table of real news. */
+  phrases?: PhraseModel;
+}
 
 // Vague sources that present a claim as established are worse than ones that only report talk.
 const SEVERITY_BY_PATTERN: Record<string, Severity> = {
@@ -46,17 +55,58 @@ function sentenceChange(s: Sentence, kind: 'spinner' | 'unattributed', evidence:
 }
 
 /** Boilerplate, spinner fingerprints and unattributed claims, from the suspect alone. */
-export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[]): Change[] {
+export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[], options: SingleArticleOptions = {}): Change[] {
   const out: Change[] = [...boilerplateChanges(removed)];
-  for (const s of suspect.sentences) {
-    for (const hit of findSpinnerArtifacts(s.text)) {
+  const model = options.phrases ?? defaultPhraseModel();
+  // A lone garbled word in real news is a typo; a spinner leaves several fingerprints.
+  const artifacts = suspect.sentences.map((s) => findSpinnerArtifacts(s.text, model));
+  const all = artifacts.flat();
+  // Non-words alone do not corroborate phrase swaps: dialect and quoted slang look the same.
+  const corroborated = all.filter((h) => h.rule !== 'non-word').length >= CORROBORATING_FINGERPRINTS;
+  const garbled = all.some((h) => h.rule !== 'non-word') || all.filter((h) => h.rule === 'non-word').length >= 2;
+  suspect.sentences.forEach((s, k) => {
+    const own = garbled ? artifacts[k] : artifacts[k].filter((h) => h.rule !== 'non-word');
+    // On its own a rare pair is fresh writing as often as spin (NEWS_TUNE: ~4 flags per 1,000
+    // sentences at the strictest useful thresholds): the phrase model only corroborates.
+    for (const hit of corroborated ? findPhraseSwaps(s.text, model, PHRASE_CORROBORATED) : []) {
+      if (own.some((h) => h.start < hit.end && hit.start < h.end)) continue;
+      out.push(sentenceChange(s, 'spinner', {
+        reason: `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount} times), while "${hit.expected}" is common (${hit.expectedCount.toLocaleString('en-US')} times): a likely word-for-word ${hit.relation === 'synonym' ? 'synonym' : 'spelling'} swap${corroborated ? ' in an article that shows other spinner fingerprints' : ''}.`,
+        suspect: [hit.text],
+        source: [],
+        rule: `spinner-phrase-${hit.relation}`,
+        expected: hit.expected,
+        counts: { written: hit.writtenCount, expected: hit.expectedCount },
+      }, corroborated ? 'low' : 'medium', corroborated ? 0.5 : 0.7));
+    }
+    for (const hit of own) {
       out.push(sentenceChange(s, 'spinner', {
         reason: hit.reason,
         // No source side here: the likely intended phrase is named in the reason instead.
         suspect: [hit.text],
         source: [],
         rule: `spinner-${hit.rule}`,
+        ...(hit.expected ? { expected: hit.expected } : {}),
       }, hit.confidence >= 0.7 ? 'medium' : 'low', hit.confidence));
+    }
+  });
+  // One judging word is a writer's choice; a copy slanted on purpose uses several.
+  const loaded = suspect.sentences.map((s) => findLoadedAlone(s.text, model));
+  const slanted = new Set(loaded.flat().map((h) => h.text.toLowerCase())).size >= LOADED_MIN_WORDS;
+  for (const s of suspect.sentences) {
+    for (const hit of slanted ? loaded[s.index] ?? [] : []) {
+      out.push({
+        kind: 'loaded', suspectText: s.text, sourceText: null, sourceId: null,
+        suspectSentences: [s.index], sourceSentences: [],
+        evidence: {
+          reason: `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${hit.newsCount.toLocaleString('en-US')} times in ${model.description}).`,
+          suspect: [hit.text],
+          source: [],
+          rule: hit.from === 'list' ? 'loaded-word-alone' : 'loaded-valence-alone',
+        },
+        severity: 'low',
+        confidence: 0.5,
+      });
     }
     const u = findUnattributed(s.text);
     if (u) {
