@@ -138,7 +138,7 @@ function withoutInheritedVagueness(changes: Change[], alignment: AlignmentGroup[
 function dedupe(changes: Change[]): Change[] {
   const seen = new Set<string>();
   return changes.filter((c) => {
-    const key = JSON.stringify([c.kind, c.suspectText, c.suspectSentences]);
+    const key = JSON.stringify([c.kind, c.suspectText, c.suspectSentences, c.evidence.rule, c.evidence.suspect]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

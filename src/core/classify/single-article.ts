@@ -12,6 +12,7 @@ import { findSpinnerArtifacts } from './spinner.ts';
 import { findPhraseSwaps } from './phrase-swap.ts';
 import { findLoadedAlone } from './loaded-alone.ts';
 import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
+import { PHRASE_TABLE_MIN_COUNT } from '../phrases/default-table.ts';
 import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED } from './settings.ts';
 
 export interface SingleArticleOptions {
@@ -66,19 +67,6 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
   const garbled = all.some((h) => h.rule !== 'non-word') || all.filter((h) => h.rule === 'non-word').length >= 2;
   suspect.sentences.forEach((s, k) => {
     const own = garbled ? artifacts[k] : artifacts[k].filter((h) => h.rule !== 'non-word');
-    // On its own a rare pair is fresh writing as often as spin (NEWS_TUNE: ~4 flags per 1,000
-    // sentences at the strictest useful thresholds): the phrase model only corroborates.
-    for (const hit of corroborated ? findPhraseSwaps(s.text, model, PHRASE_CORROBORATED) : []) {
-      if (own.some((h) => h.start < hit.end && hit.start < h.end)) continue;
-      out.push(sentenceChange(s, 'spinner', {
-        reason: `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount} times), while "${hit.expected}" is common (${hit.expectedCount.toLocaleString('en-US')} times): a likely word-for-word ${hit.relation === 'synonym' ? 'synonym' : 'spelling'} swap${corroborated ? ' in an article that shows other spinner fingerprints' : ''}.`,
-        suspect: [hit.text],
-        source: [],
-        rule: `spinner-phrase-${hit.relation}`,
-        expected: hit.expected,
-        counts: { written: hit.writtenCount, expected: hit.expectedCount },
-      }, corroborated ? 'low' : 'medium', corroborated ? 0.5 : 0.7));
-    }
     for (const hit of own) {
       out.push(sentenceChange(s, 'spinner', {
         reason: hit.reason,
@@ -88,6 +76,19 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
         rule: `spinner-${hit.rule}`,
         ...(hit.expected ? { expected: hit.expected } : {}),
       }, hit.confidence >= 0.7 ? 'medium' : 'low', hit.confidence));
+    }
+    // On its own a rare pair is fresh writing as often as spin (NEWS_TUNE: ~4 flags per 1,000
+    // sentences at the strictest useful thresholds): the phrase model only corroborates.
+    for (const hit of corroborated ? findPhraseSwaps(s.text, model, PHRASE_CORROBORATED) : []) {
+      if (own.some((h) => h.start < hit.end && hit.start < h.end)) continue;
+      out.push(sentenceChange(s, 'spinner', {
+        reason: `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount} times`}), while "${hit.expected}" is common (${hit.expectedCount.toLocaleString('en-US')} times): a likely word-for-word ${hit.relation} swap in an article that shows other spinner fingerprints.`,
+        suspect: [hit.text],
+        source: [],
+        rule: `spinner-phrase-${hit.relation}`,
+        expected: hit.expected,
+        counts: { written: hit.writtenCount, expected: hit.expectedCount },
+      }, 'low', 0.5));
     }
   });
   // One judging word is a writer's choice; a copy slanted on purpose uses several.

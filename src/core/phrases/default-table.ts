@@ -17,6 +17,9 @@ const TABLE_URL = new URL('../../../data/phrase-table.bin', import.meta.url);
 
 let table: PhraseTable | null = null;
 
+/** Phrases seen fewer times than this were pruned from the shipped table (see its build script). */
+export const PHRASE_TABLE_MIN_COUNT = 3;
+
 /** The shipped table, read on first call. */
 export function defaultPhraseTable(): PhraseTable {
   if (table) return table;
