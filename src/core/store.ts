@@ -4,7 +4,7 @@
  * `src/adapters/store-*` and must all pass the one contract suite in
  * `test/store-contract.ts`. Methods are async so a networked store (PostgreSQL) fits the
  * same shape as the embedded SQLite one. Optional capabilities a store may add are their own
- * interfaces: SiteLineStore (core/site-lines.ts).
+ * interfaces: PhraseStats (below) and SiteLineStore (core/site-lines.ts).
  */
 import type { SitePageLines } from './site-lines.ts';
 import type { ReferenceArticle } from './types.ts';
@@ -22,6 +22,11 @@ export interface IndexRecord {
    * transaction as the article; other stores ignore them.
    */
   siteLines?: SitePageLines | null;
+  /**
+   * The body's word n-gram counts as [phrase key, count] pairs (core/phrases/ngrams.ts), for
+   * stores that keep phrase statistics (PhraseStats); others ignore it.
+   */
+  phrases?: [number, number][];
 }
 
 export interface PutResult {
@@ -61,4 +66,20 @@ export interface Store {
   /** Articles sharing LSH bands with the query, most shared first. */
   searchFingerprint(bands: number[], limit: number): Promise<FingerprintHit[]>;
   close(): Promise<void>;
+}
+
+/**
+ * An optional capability of a store: how often each word n-gram (unigram, bigram, trigram,
+ * keyed by core/phrases/ngrams.ts phraseKey) occurs in the stored articles, kept up to date by
+ * put() in the same transaction as the articles (a replaced article's old counts are taken
+ * away). The single-article checks read it as their phrase model. Implementations pass the
+ * phrase-statistics cases of test/store-contract.ts.
+ */
+export interface PhraseStats {
+  /** Count of each asked key; keys never seen may be left out of the map (they count 0). */
+  phraseCounts(keys: number[]): Promise<Map<number, number>>;
+}
+
+export function hasPhraseStats(store: Store): store is Store & PhraseStats {
+  return typeof (store as Partial<PhraseStats>).phraseCounts === 'function';
 }

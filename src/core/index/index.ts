@@ -9,6 +9,7 @@ import type { IndexRecord } from '../store.ts';
 import { normalizeForHash } from '../text/tokens.ts';
 import { fingerprintBands } from './fingerprint.ts';
 import { sitePageLines } from '../site-lines.ts';
+import { articlePhraseCounts } from '../phrases/ngrams.ts';
 
 export { fingerprintBands, minhashSignature, bandsFromSignature, estimateJaccard, shingleHashes } from './fingerprint.ts';
 
@@ -17,7 +18,13 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(normalizeForHash(text)).digest('hex');
 }
 
-/** Hash and fingerprint an article for the store, with its site's line keys when it has a URL. */
+/** Hash and fingerprint an article for the store, with its n-gram counts for the phrase model and its site's line keys when it has a URL. */
 export function prepareIndexRecord(article: ReferenceArticle): IndexRecord {
-  return { article, contentHash: contentHash(article.text), bands: fingerprintBands(article.text), siteLines: sitePageLines(article.url, article.text) };
+  return {
+    article,
+    contentHash: contentHash(article.text),
+    bands: fingerprintBands(article.text),
+    phrases: articlePhraseCounts(article.text),
+    siteLines: sitePageLines(article.url, article.text),
+  };
 }
