@@ -9,8 +9,9 @@
  * 3. Run Readability on what is left; when it finds nothing, fall back to the page's paragraphs.
  * 4. Turn the content into paragraphs ("\n\n"-separated, whitespace collapsed).
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
 import type { RemovedText } from '../types.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
@@ -25,6 +26,20 @@ export interface HtmlContent {
   removed: RemovedText[];
   /** Visible characters in the page body before any stripping (0 means "no text at all"). */
   visibleChars: number;
+}
+
+// The DOM and Readability are loaded on the first page, not at import: a plain-text trace
+// never needs them, and loading them costs more than the rest of a short trace's start-up.
+let dom: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | null = null;
+function htmlLibraries(): NonNullable<typeof dom> {
+  if (!dom) {
+    const require = createRequire(import.meta.url);
+    dom = {
+      parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+    };
+  }
+  return dom;
 }
 
 // Never worth reading, wherever they sit.
@@ -186,6 +201,7 @@ function fallbackParagraphs(doc: Document): string[] {
 export function extractHtml(html: string, inputUrl: string | null | undefined): HtmlContent {
   // linkedom needs a document element to build <head>/<body>; fragments get a wrapper.
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(source);
   const meta = readMetadata(document, inputUrl);
 
