@@ -145,3 +145,75 @@ test('an attribution after a closing quote stays with the quote; links may start
   ]);
   assert.deepEqual(texts('Sales rose. iPhone shipments grew 5%.'), ['Sales rose.', 'iPhone shipments grew 5%.']);
 });
+
+test('paragraphs separated by a single newline are split, and numbered as paragraphs', () => {
+  const body =
+    'Flood defences on the River Aln held overnight, the county council said on Sunday.\n' +
+    'About 120 homes in the lower town were evacuated as a precaution.\n' +
+    '“We were lucky this time,” said the council leader, Morag Tait.';
+  const s = splitSentences(body);
+  assert.deepEqual(
+    s.map((x) => [x.paragraph, x.text]),
+    [
+      [0, 'Flood defences on the River Aln held overnight, the county council said on Sunday.'],
+      [1, 'About 120 homes in the lower town were evacuated as a precaution.'],
+      [2, '“We were lucky this time,” said the council leader, Morag Tait.'],
+    ],
+  );
+  assertOffsets(body);
+});
+
+test('a heading or dateline line without punctuation is not glued to the sentence below it', () => {
+  assert.deepEqual(texts('Kestrel Bay\nThe harbour master closed the port on Friday as gales hit the coast.'), [
+    'Kestrel Bay',
+    'The harbour master closed the port on Friday as gales hit the coast.',
+  ]);
+  assert.deepEqual(texts('Live updates\nThe vote count resumed at 9 a.m. in the northern districts.'), [
+    'Live updates',
+    'The vote count resumed at 9 a.m. in the northern districts.',
+  ]);
+});
+
+test('hard-wrapped lines stay one paragraph; a wrapped line that ends a sentence still ends it', () => {
+  const body =
+    'The regional transport authority said on Monday that it would cut the\n' +
+    'number of night buses on six routes from March. Fares will stay the same.\n' +
+    'Passenger groups said the cuts would hit shift workers hardest and asked\n' +
+    'the authority to publish the figures behind its decision.';
+  const s = splitSentences(body);
+  assert.deepEqual(
+    s.map((x) => [x.paragraph, x.text.replace(/\n/g, ' ')]),
+    [
+      [0, 'The regional transport authority said on Monday that it would cut the number of night buses on six routes from March.'],
+      [0, 'Fares will stay the same.'],
+      [0, 'Passenger groups said the cuts would hit shift workers hardest and asked the authority to publish the figures behind its decision.'],
+    ],
+  );
+  assertOffsets(body);
+  // A line ending a sentence at the wrap column is cut there even though sbd reads "\n" as a letter.
+  const wrapped =
+    'Ticket sales for the festival rose by a fifth compared with last year.\n' +
+    'Organisers said they would add a third stage near the river next summer.';
+  assert.equal(splitSentences(wrapped).length, 2);
+});
+
+test('a line that runs on (ends with a comma, next starts lower-case) is not cut', () => {
+  assert.deepEqual(texts('The mayor, who took office in May,\nsaid the budget was balanced.'), ['The mayor, who took office in May,\nsaid the budget was balanced.']);
+  assert.deepEqual(texts('Exports to the U.S.\nfell by a tenth in the first quarter.'), ['Exports to the U.S.\nfell by a tenth in the first quarter.']);
+});
+
+test('"U.S." and "U.K." inside an institution name do not end the sentence; a sentence ending in "U.S." does', () => {
+  assert.deepEqual(texts('Lawmakers in the U.S. Senate voted 52 to 48 on the measure late on Tuesday. The House votes next week.'), [
+    'Lawmakers in the U.S. Senate voted 52 to 48 on the measure late on Tuesday.',
+    'The House votes next week.',
+  ]);
+  assert.deepEqual(texts('The lawsuit was filed in U.S. District Court in Fresno on Friday.'), ['The lawsuit was filed in U.S. District Court in Fresno on Friday.']);
+  assert.deepEqual(texts('A spokeswoman for the U.S. Embassy in Tallinn declined to comment.'), ['A spokeswoman for the U.S. Embassy in Tallinn declined to comment.']);
+  assert.deepEqual(texts('Members of the U.K. Parliament debated the fishing quotas for three hours.'), ['Members of the U.K. Parliament debated the fishing quotas for three hours.']);
+  assert.deepEqual(texts('The drug is already sold in the U.S. Regulators in Europe are still reviewing it.'), [
+    'The drug is already sold in the U.S.',
+    'Regulators in Europe are still reviewing it.',
+  ]);
+  assert.deepEqual(texts('Most of the grain goes to the U.S. Canada buys the rest.'), ['Most of the grain goes to the U.S.', 'Canada buys the rest.']);
+  assert.deepEqual(texts('She moved to the U.S.\nThen she opened a bakery in Ohio.'), ['She moved to the U.S.', 'Then she opened a bakery in Ohio.']);
+});

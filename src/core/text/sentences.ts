@@ -2,10 +2,13 @@
  * @module core/text/sentences
  * Sentence splitting for news text, with exact character offsets into the body.
  *
- * 1. Paragraphs are runs of text between blank lines.
- * 2. Each paragraph is split with `sbd`, which already knows most abbreviations.
+ * 1. Paragraphs are runs of text between blank lines, and the lines of a block that is not
+ *    hard-wrapped (pasted text often puts one paragraph per line, with a single newline).
+ * 2. Each paragraph is split with `sbd`, which already knows most abbreviations, after cutting
+ *    it where a line ends a sentence, and where a short unpunctuated line (a heading, a
+ *    dateline) stands above the next one (sbd does not see a newline as a space).
  * 3. Pieces are re-joined where news text fools it (titles before names, "No. 10",
- *    initials such as "J. K. Rowling", a lower-case continuation).
+ *    initials such as "J. K. Rowling", "the U.S. Senate", a lower-case continuation).
  * 4. Run-on pieces (spinner output with no punctuation) are cut at ";", ":", dashes,
  *    commas, and finally every few dozen words, so no "sentence" swallows a page.
  * 5. Each piece is located in the body, so `body.slice(start, end) === text`.
@@ -61,21 +64,104 @@ export function splitArticle(text: string): SplitArticle {
   return { text, sentences: splitSentences(text) };
 }
 
-/** Non-blank runs between blank lines, trimmed. */
-function paragraphSpans(text: string): Span[] {
-  const spans: Span[] = [];
+interface Paragraph extends Span {
+  /** Offsets inside the paragraph where a line break ends a sentence (cut before sbd runs). */
+  cuts: number[];
+}
+
+/** Non-blank runs between blank lines, trimmed, with their lines judged one break at a time. */
+function paragraphSpans(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
   const re = /\n[ \t\r\f\v\u00a0]*\n/g;
   let from = 0;
   const push = (a: number, b: number): void => {
     const t = trimSpan(text, { start: a, end: b });
-    if (t.end > t.start) spans.push(t);
+    if (t.end > t.start) out.push(...splitLines(text, t));
   };
   for (const m of text.matchAll(re)) {
     push(from, m.index ?? 0);
     from = (m.index ?? 0) + m[0].length;
   }
   push(from, text.length);
-  return spans;
+  return out;
+}
+
+// A line that ends a sentence: final punctuation, then closing quotes or brackets.
+const ENDS_SENTENCE = /[.!?…]["”’'»)\]]*$/u;
+// A line that cannot end anything: the sentence goes on below it.
+const RUNS_ON = /[,;:(\-–—\/&]$/u;
+// Words a heading or dateline never ends on; a line ending on one was broken mid-sentence.
+const RUNS_ON_WORD = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'into', 'and', 'or', 'but', 'nor',
+  'because', 'that', 'which', 'who', 'whom', 'whose', 'as', 'than', 'if', 'when', 'while', 'his', 'her', 'their',
+  'its', 'our', 'my', 'your', 'this', 'these', 'those', 'was', 'were', 'is', 'are', 'be', 'been', 'had', 'has',
+  'have', 'said', 'says', 'told', 'mr', 'mrs', 'ms', 'dr', 'st', 'sir', 'lord', 'lady', 'not', 'no', 'very',
+]);
+// Hard-wrapped text breaks near a fixed column: 60 to 100 characters, narrower in print columns.
+const MAX_WRAP_WIDTH = 120;
+const MIN_WRAP_WIDTH = 20;
+/** A line shorter than this share of the block's longest line was ended by its writer. */
+const SHORT_LINE_SHARE = 0.6;
+/** Longest line (in words) read as a heading, kicker or dateline when it has no punctuation. */
+const MAX_HEADING_WORDS = 8;
+
+/**
+ * Splits one blank-line block at its line breaks. A break after a line that ends a sentence
+ * always cuts. A block that is not hard-wrapped is one paragraph per line, except where a
+ * line runs on into the next (ends on a comma or a word like "the", is long and unpunctuated,
+ * or the next line starts lower-case). In a hard-wrapped block lines stay one paragraph, and
+ * only a short first line (a dateline, a kicker) is cut off.
+ */
+function splitLines(text: string, block: Span): Paragraph[] {
+  const lines: Span[] = [];
+  let at = block.start;
+  for (const line of text.slice(block.start, block.end).split('\n')) {
+    const t = trimSpan(text, { start: at, end: at + line.length });
+    if (t.end > t.start) lines.push(t);
+    at += line.length + 1;
+  }
+  if (lines.length < 2) return [{ ...block, cuts: [] }];
+  const lengths = lines.map((l) => l.end - l.start);
+  const longest = Math.max(...lengths);
+  const body = lines.slice(0, -1);
+  const wrapped =
+    longest <= MAX_WRAP_WIDTH &&
+    longest >= MIN_WRAP_WIDTH &&
+    body.filter((l) => l.end - l.start >= SHORT_LINE_SHARE * longest).length >= 0.6 * body.length &&
+    body.some((l) => !ENDS_SENTENCE.test(text.slice(l.start, l.end)));
+  const out: Paragraph[] = [];
+  let current: Paragraph = { start: lines[0].start, end: lines[0].end, cuts: [] };
+  for (let i = 1; i < lines.length; i++) {
+    const prev = text.slice(lines[i - 1].start, lines[i - 1].end);
+    const next = text.slice(lines[i].start, lines[i].end);
+    let boundary = false;
+    if (!RUNS_ON.test(prev) && !startsLowerCase(next)) {
+      if (ENDS_SENTENCE.test(prev)) boundary = true;
+      else if (standsAlone(prev)) boundary = !wrapped || (i === 1 && lengths[0] < 0.5 * longest);
+    }
+    if (boundary && !wrapped) {
+      out.push(current);
+      current = { start: lines[i].start, end: lines[i].end, cuts: [] };
+      continue;
+    }
+    if (boundary) current.cuts.push(lines[i].start);
+    current.end = lines[i].end;
+  }
+  out.push(current);
+  return out;
+}
+
+/** An unpunctuated line that reads as complete on its own: short, not ending on a joining word. */
+function standsAlone(line: string): boolean {
+  const words = line.split(/\s+/);
+  const last = (words[words.length - 1] ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  return words.length <= MAX_HEADING_WORDS && !RUNS_ON_WORD.has(last);
+}
+
+/** Lower-case start that is not a brand ("iPhone", "eBay") or a link. */
+function startsLowerCase(s: string): boolean {
+  const firstToken = s.split(/\s/, 1)[0] ?? '';
+  return /^\p{Ll}/u.test(s) && !/^(?:i|e)\p{Lu}/u.test(s) && !/[./@]\S/.test(firstToken);
 }
 
 function trimSpan(text: string, s: Span): Span {
@@ -103,12 +189,16 @@ function maskInnerPunctuation(body: string): string {
   );
 }
 
-function splitParagraph(text: string, para: Span): Span[] {
+function splitParagraph(text: string, para: Paragraph): Span[] {
+  const cuts = [...para.cuts];
+  for (const m of text.slice(para.start, para.end).matchAll(GLUED_END)) cuts.push(para.start + (m.index ?? 0));
+  cuts.sort((a, b) => a - b);
   const chunks: Span[] = [];
   let from = para.start;
-  for (const m of text.slice(para.start, para.end).matchAll(GLUED_END)) {
-    chunks.push({ start: from, end: para.start + (m.index ?? 0) });
-    from = para.start + (m.index ?? 0);
+  for (const cut of cuts) {
+    if (cut <= from) continue;
+    chunks.push({ start: from, end: cut });
+    from = cut;
   }
   chunks.push({ start: from, end: para.end });
   let spans: Span[] = [];
@@ -194,6 +284,20 @@ const SENTENCE_STARTERS = new Set([
   'since', 'until', 'although', 'though', 'because', 'still', 'now', 'then', 'what', 'who', 'why', 'how', 'where',
 ]);
 
+// Words that follow "U.S.", "U.K.", "U.N." or "E.U." as part of a name far more often than
+// they open a sentence without an article (news style writes "The Senate", "The Army").
+const INSTITUTION_WORDS = new Set([
+  'senate', 'senator', 'congress', 'congressman', 'congresswoman', 'house', 'army', 'navy', 'marine', 'marines',
+  'air', 'coast', 'embassy', 'embassies', 'consulate', 'court', 'courts', 'district', 'supreme', 'circuit',
+  'appeals', 'treasury', 'department', 'secretary', 'president', 'ambassador', 'attorney', 'envoy', 'parliament',
+  'parliamentary', 'federal', 'national', 'postal', 'border', 'customs', 'forces', 'military', 'trade',
+  'chamber', 'commerce', 'census', 'geological', 'energy', 'justice', 'defense', 'defence', 'health', 'food',
+  'mint', 'marshals', 'capitol', 'olympic', 'open', 'central', 'special', 'security', 'general', 'command',
+  'representative', 'rep', 'sen', 'gov', 'intelligence', 'immigration', 'citizenship', 'labor', 'labour',
+  'agency', 'agencies', 'bureau', 'office', 'commission', 'commissioner', 'council', 'mission', 'delegation',
+  'midwest', 'mainland', 'space', 'fish', 'forest', 'park', 'patent', 'copyright', 'securities', 'steel', 'soccer', 'women', 'men',
+]);
+
 function shouldJoin(prev: string, next: string): boolean {
   // No sentence ends on a comma ("Sen. Lindsey Graham, R-S.C., said ...").
   if (/[,;]$/.test(prev)) return true;
@@ -209,6 +313,13 @@ function shouldJoin(prev: string, next: string): boolean {
     if (/\bthe\s+(?:\p{Lu}\.){2,3}$/u.test(prev)) {
       const name = /^(\p{Lu}[\p{L}'’-]*)(?:\s+(?:and|of|for|&))?\s+\p{Lu}/u.exec(first);
       if (name && !SENTENCE_STARTERS.has(name[1].toLowerCase())) return true;
+    }
+    // "the U.S. Senate voted", "in U.S. District Court": a word that names an institution
+    // after a dotted country abbreviation continues the name; a sentence would open with
+    // "The Senate".
+    if (/(?:^|[\s(“"])(?:\p{Lu}\.){2,3}$/u.test(prev)) {
+      const word = /^\p{Lu}[\p{Ll}]+/u.exec(first)?.[0];
+      if (word && INSTITUTION_WORDS.has(word.toLowerCase())) return true;
     }
   }
   // Edited text never starts a sentence in lower case: what follows is an abbreviation's
