@@ -46,6 +46,7 @@ test('compact WordNet read back from bytes answers as the parts it was written f
     for (const id of read.senses(l)) {
       assert.deepEqual(read.lemmasOf(id), direct.lemmasOf(id), id);
       assert.equal(read.lexicographerFile(id), direct.lexicographerFile(id), id);
+      assert.deepEqual(read.pointers(id, ['@', '~', '&', '^', '+', '!']), direct.pointers(id, ['@', '~', '&', '^', '+', '!']), id);
     }
   }
 
@@ -58,6 +59,9 @@ test('compact WordNet read back from bytes answers as the parts it was written f
   assert.equal(read.isProperName('bank'), false);
   assert.equal(read.lexicographerFile(read.sensesOf('teacher', 'n')[0]), 'noun.person');
   assert.ok(read.lemmasOf(read.sensesOf('car', 'n')[0]).includes('automobile'));
+  const carHypernyms = read.pointers(read.sensesOf('car', 'n')[0], ['@']).flatMap((id) => read.lemmasOf(id));
+  assert.ok(carHypernyms.includes('motor_vehicle'), carHypernyms.join(', '));
+  assert.deepEqual(read.pointers('n99999999', ['@']), []);
   assert.ok(read.baseForms('stopping').includes('stop'));
   assert.equal(read.has('xyzzyq'), false);
   assert.deepEqual(read.senses('xyzzyq'), []);

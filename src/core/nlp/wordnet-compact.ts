@@ -12,7 +12,7 @@
 import { buildStringTable, type StringTableParts } from './string-table.ts';
 
 /** Bumped whenever the layout or what is computed changes: an older file is then ignored. */
-export const COMPACT_WORDNET_VERSION = 1;
+export const COMPACT_WORDNET_VERSION = 2;
 const MAGIC = 'unspun-wordnet';
 
 export const POS_ORDER = ['n', 'v', 'a', 'r'] as const;
@@ -38,6 +38,12 @@ export interface CompactWordNetParts {
   synsetPosStarts: Uint32Array;
   memberStarts: Uint32Array;
   members: Uint32Array;
+  /** Per synset: every pointer in file order, as a symbol (index into pointerSymbols) and a target synset. */
+  pointerStarts: Uint32Array;
+  pointerKinds: Uint8Array;
+  pointerTargets: Uint32Array;
+  /** The pointer symbols ("@", "~", "&", "+", "!" ...), newline-separated. */
+  pointerSymbols: string;
   /** Per word: its lexical antonyms (word ids). */
   antonymStarts: Uint32Array;
   antonyms: Uint32Array;
@@ -87,7 +93,7 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
   const lemmaCount = words.length;
 
   // Data files: synset members, lexicographer file and antonym pointers.
-  interface Synset { pos: number; offset: number; lexFile: number; members: number[] }
+  interface Synset { pos: number; offset: number; lexFile: number; members: number[]; pointers: [symbol: string, target: string][] }
   const synsets = new Map<string, Synset>();
   const capitalised = new Set<number>();
   const lowercase = new Set<number>();
@@ -109,10 +115,12 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
         members.push(id);
       }
       const key = ssType + f[0];
-      synsets.set(key, { pos: POS_ORDER.indexOf(ssType as (typeof POS_ORDER)[number]), offset: Number(f[0]), lexFile: Number(f[1]), members });
+      const pointerList: [string, string][] = [];
+      synsets.set(key, { pos: POS_ORDER.indexOf(ssType as (typeof POS_ORDER)[number]), offset: Number(f[0]), lexFile: Number(f[1]), members, pointers: pointerList });
       let p = 4 + 2 * wordCount;
       const pointers = Number(f[p++]);
       for (let i = 0; i < pointers; i++, p += 4) {
+        pointerList.push([f[p], (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]]);
         if (f[p] !== '!') continue;
         const srcTgt = f[p + 3];
         const src = parseInt(srcTgt.slice(0, 2), 16);
@@ -122,7 +130,8 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
     }
   }
   // Senses may name a synset the data files lack: it gets a number and no members.
-  for (const list of lemmaSenses) for (const key of list ?? []) if (!synsets.has(key)) synsets.set(key, { pos: POS_ORDER.indexOf(key[0] as 'n'), offset: Number(key.slice(1)), lexFile: 255, members: [] });
+  const referenced = [...lemmaSenses.flatMap((list) => list ?? []), ...[...synsets.values()].flatMap((s) => s.pointers.map(([, target]) => target))];
+  for (const key of referenced) if (!synsets.has(key)) synsets.set(key, { pos: POS_ORDER.indexOf(key[0] as 'n'), offset: Number(key.slice(1)), lexFile: 255, members: [], pointers: [] });
   const synsetKeys = [...synsets.keys()].sort((a, b) => synsets.get(a)!.pos - synsets.get(b)!.pos || synsets.get(a)!.offset - synsets.get(b)!.offset);
   const synsetNumber = new Map(synsetKeys.map((k, i) => [k, i]));
   for (const key of synsetKeys) {
@@ -177,6 +186,10 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
   for (let p = 0; p < 4; p++) synsetPosStarts[p + 1] = synsetPosStarts[p] + synsetKeys.filter((k) => synsets.get(k)!.pos === p).length;
   const [senseStarts, senses] = flatten(lemmaCount, (id) => senseLists[id]);
   const [memberStarts, members] = flatten(synsetKeys.length, (i) => synsets.get(synsetKeys[i])!.members);
+  const symbols = [...new Set([...synsets.values()].flatMap((s) => s.pointers.map(([symbol]) => symbol)))].sort();
+  if (symbols.length > 255 || symbols.some((x) => x.includes('\n'))) throw new Error('compact WordNet: unexpected pointer symbols');
+  const [pointerStarts, pointerTargets] = flatten(synsetKeys.length, (i) => synsets.get(synsetKeys[i])!.pointers.map(([, target]) => synsetNumber.get(target)!));
+  const pointerKinds = Uint8Array.from(synsetKeys.flatMap((k) => synsets.get(k)!.pointers.map(([symbol]) => symbols.indexOf(symbol))));
   const [antonymStarts, antonyms] = flatten(wordCount, (id) => antonymLists.get(id));
   const [firstStarts, firsts] = flatten(wordCount, (id) => firstLists.get(id));
   const [secondStarts, seconds] = flatten(wordCount, (id) => secondLists.get(id));
@@ -194,6 +207,10 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
     synsetPosStarts,
     memberStarts,
     members,
+    pointerStarts,
+    pointerKinds,
+    pointerTargets,
+    pointerSymbols: symbols.join('\n'),
     antonymStarts,
     antonyms,
     firstStarts,
@@ -234,7 +251,7 @@ export function encodeCompactWordNet(parts: CompactWordNetParts): Uint8Array {
   const sections: [string, Section][] = [];
   for (const [name, value] of Object.entries(parts)) {
     if (typeof value === 'number') continue;
-    if (value instanceof Uint8Array || value instanceof Uint32Array) sections.push([name, value]);
+    if (typeof value === 'string' || value instanceof Uint8Array || value instanceof Uint32Array) sections.push([name, value]);
     else for (const [sub, v] of Object.entries(value as StringTableParts)) sections.push([`${name}.${sub}`, v as Section]);
   }
   const directory: Record<string, [string, number, number]> = {};
@@ -303,6 +320,10 @@ export function decodeCompactWordNet(bytes: Uint8Array): CompactWordNetParts | n
     synsetPosStarts: u32('synsetPosStarts'),
     memberStarts: u32('memberStarts'),
     members: u32('members'),
+    pointerStarts: u32('pointerStarts'),
+    pointerKinds: u8('pointerKinds'),
+    pointerTargets: u32('pointerTargets'),
+    pointerSymbols: read('pointerSymbols') as string,
     antonymStarts: u32('antonymStarts'),
     antonyms: u32('antonyms'),
     firstStarts: u32('firstStarts'),

