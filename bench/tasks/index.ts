@@ -15,6 +15,7 @@ import { meterSpansTask } from './meter-spans.ts';
 import { retrievalTask } from './retrieval.ts';
 import { reuseLevelTask } from './reuse-level.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
+import { speedTask } from './speed.ts';
 
 export const TASKS: BenchTask[] = [
   extractionTask,
@@ -29,4 +30,5 @@ export const TASKS: BenchTask[] = [
   sentenceEquivalenceTask,
   consistencyTask,
   loadTask,
+  speedTask,
 ];
