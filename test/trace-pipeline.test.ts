@@ -138,3 +138,20 @@ test('a store opened read-only is searched but records no traced page', async ()
     await ro.close();
   }
 });
+
+test('a correction note the source lacks stays in the body, labelled boilerplate and never inserted', async () => {
+  // Invented note, in the shape wire services append after correcting a story.
+  const note = '(This story has been corrected to say the harbour reopens in June, not July, in the second paragraph)';
+  const input = suspect('spun-copy.txt');
+  const report = await traceArticle({ ...input, content: `${input.content.trim()}\n\n${note}` }, demo);
+  assert.equal(report.verdict.found, true);
+  assert.ok(report.suspect.text.includes(note), 'kept in the body, where a reader sees it beside the findings');
+  const labelled = report.changes.filter((c) => c.evidence.rule === 'boilerplate-correction-note');
+  assert.equal(labelled.length, 1);
+  assert.equal(labelled[0].kind, 'boilerplate');
+  assert.equal(labelled[0].severity, 'low');
+  assert.equal(labelled[0].suspectText, note);
+  assert.ok(labelled[0].suspectSentences.length > 0);
+  assert.match(labelled[0].evidence.reason, /corrected version of the source/);
+  assert.ok(!report.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('has been corrected')));
+});

@@ -17,9 +17,9 @@
  * it is handed: the generator version comes from the edge.
  */
 import { alignSentences, wordDiff } from './align/index.ts';
-import { classifyChanges, singleArticleChecks } from './classify/index.ts';
+import { classifyChanges, keptFurnitureChanges, singleArticleChecks } from './classify/index.ts';
 import { extractArticle } from './extract/index.ts';
-import { cutParagraphs, unalignedFurniture } from './extract/unaligned.ts';
+import { cutParagraphs, KEPT_IN_BODY, unalignedFurniture, type ParagraphCut } from './extract/unaligned.ts';
 import { hasSiteLines, sitePageLines } from './site-lines.ts';
 import { buildReport, type SplitSource } from './report/build-report.ts';
 import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
@@ -82,8 +82,10 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   // 4b. Furniture that shows only now: paragraphs no source sentence supports that are label
   // lines, correction notes, repeats or the site's template (with no source, every paragraph
   // is unsupported). Cut into `removed`, then split and align again.
+  // Correction notes stay in the body and are labelled boilerplate after classifying.
+  let keptFurniture: ParagraphCut[] = [];
   if (runs('align')) {
-    const cuts = unalignedFurniture(suspect, alignSources.length > 0 ? alignment : null, siteCounts);
+    const cuts = unalignedFurniture(suspect, alignSources.length > 0 ? alignment : null, siteCounts).filter((c) => !KEPT_IN_BODY.has(c.reason));
     if (cuts.length > 0) {
       // Offsets in the normalised text are offsets in the extracted text (same length).
       article = cutParagraphs(article, cuts);
@@ -91,17 +93,21 @@ export async function traceArticle(input: RawInput, store: Store | null, options
       suspect = splitArticle(confusables.text);
       if (alignSources.length > 0) alignment = alignSentences(suspect, alignSources);
     }
+    keptFurniture = unalignedFurniture(suspect, alignSources.length > 0 ? alignment : null).filter((c) => KEPT_IN_BODY.has(c.reason));
   }
 
   // 5. Classify, then the checks that need no source.
   let changes: Change[] = [];
   let singleArticle: Change[] = [];
   if (runs('classify')) {
-    const paired = alignment.length > 0 ? classifyChanges({ suspect, sources: alignSources, alignment, removed: article.removed }) : [];
+    const paired = alignment.length > 0 ? classifyChanges({ suspect, sources: alignSources, alignment, removed: article.removed, furniture: keptFurniture }) : [];
     // Cut furniture is known from the page alone, whichever stage labels it: report it once,
     // as a single-article finding.
-    changes = paired.filter((c) => c.kind !== 'boilerplate');
-    singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...evasionChanges(suspect, confusables), ...(await singleArticleWithIndex(suspect, article.removed, store))]);
+    const kept = keptFurnitureChanges(suspect, keptFurniture);
+    const keptSentences = new Set(kept.flatMap((c) => c.suspectSentences));
+    const isKeptFurniture = (c: Change) => c.kind === 'inserted' && c.suspectSentences.length > 0 && c.suspectSentences.every((i) => keptSentences.has(i));
+    changes = paired.filter((c) => c.kind !== 'boilerplate' && !isKeptFurniture(c));
+    singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...kept, ...evasionChanges(suspect, confusables), ...(await singleArticleWithIndex(suspect, article.removed, store))]);
     singleArticle = withoutInheritedVagueness(singleArticle, alignment, alignSources);
   }
 

@@ -22,6 +22,11 @@ export interface ClassifyInput {
   sources: { id: string; split: SplitArticle }[];
   alignment: AlignmentGroup[];
   removed: RemovedText[];
+  /**
+   * Furniture left in the suspect body (offsets into it), such as a correction note: not the
+   * article's own words, so they never count as the copy saying something elsewhere.
+   */
+  furniture?: { start: number; end: number }[];
 }
 
 interface GroupSide {
@@ -65,11 +70,13 @@ function normalisedWords(text: string): string {
   return tokenize(text).map((t) => t.norm).join(' ');
 }
 
-function articleNorms(split: SplitArticle): Set<string> {
+function articleNorms(split: SplitArticle, without: { start: number; end: number }[] = []): Set<string> {
+  let text = split.text;
+  for (const w of without) text = text.slice(0, w.start) + ' '.repeat(Math.max(0, w.end - w.start)) + text.slice(w.end);
   const set = new Set<string>();
-  for (const t of tokenize(split.text)) set.add(t.norm);
-  for (const q of findQuantities(split.text)) set.add(String(q.value));
-  for (const e of findEntities(split.text)) for (const w of e.words) set.add(w);
+  for (const t of tokenize(text)) set.add(t.norm);
+  for (const q of findQuantities(text)) set.add(String(q.value));
+  for (const e of findEntities(text)) for (const w of e.words) set.add(w);
   return set;
 }
 
@@ -149,7 +156,7 @@ function toChange(f: Finding, suspect: GroupSide, source: GroupSide, sourceId: s
 /** Labels every group of an alignment and every piece of removed boilerplate. */
 export function classifyChanges(input: ClassifyInput): Change[] {
   const sources = new Map(input.sources.map((s) => [s.id, s.split]));
-  const suspectNorms = articleNorms(input.suspect);
+  const suspectNorms = articleNorms(input.suspect, input.furniture);
   const sourceNorms = new Map<string, Set<string>>();
   const out: Change[] = [];
   for (const g of input.alignment) {
@@ -191,6 +198,25 @@ export function classifyChanges(input: ClassifyInput): Change[] {
   }
   out.push(...boilerplateChanges(input.removed));
   return out;
+}
+
+/**
+ * One `boilerplate` change per furniture paragraph left in the body (a correction or update
+ * note): it is kept, not cut, because a note the source lacks says the copy may follow a later,
+ * corrected version of the source, which a reader weighing the other findings needs to see.
+ */
+export function keptFurnitureChanges(suspect: SplitArticle, paragraphs: { start: number; end: number; reason: string }[]): Change[] {
+  return paragraphs.flatMap((p) => {
+    const sentences = suspect.sentences.filter((s) => s.start >= p.start && s.end <= p.end).map((s) => s.index);
+    if (sentences.length === 0) return [];
+    const text = suspect.text.slice(p.start, p.end);
+    const { kind, rule, severity, confidence } = ruleOutcome({ rule: 'boilerplate', variant: p.reason });
+    const reason =
+      p.reason === 'correction-note'
+        ? 'A correction or update note, not a claim of the article. No source sentence carries it, so the copy may follow a later, corrected version of the source: a difference in the corrected detail may be the source\'s own correction.'
+        : `Page furniture left in the article body (${p.reason.replace(/-/g, ' ')}).`;
+    return [{ kind, suspectText: text, sourceText: null, sourceId: null, suspectSentences: sentences, sourceSentences: [], evidence: { reason, suspect: [text], source: [], rule }, severity, confidence }];
+  });
 }
 
 /** One `boilerplate` change per piece of page furniture cut from the body (quoted from the page). */

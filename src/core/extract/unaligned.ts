@@ -6,7 +6,9 @@
  * - a label line: a few capitalised words with no verb, figure or sentence end ("Boris
  *   Johnson" under a photo, "Market Reaction"), never a claim;
  * - a correction or update note ("(This story corrects ...)"), which the source may also carry
- *   when it is the corrected version, so it is cut only when nothing aligns with it;
+ *   when it is the corrected version, so it is furniture only when nothing aligns with it. It
+ *   stays in the body, labelled `boilerplate` instead of `inserted` (KEPT_IN_BODY): a note the
+ *   source lacks says the copy follows a later version of it;
  * - a short paragraph printed twice (a caption repeated above and below a photo);
  * - a line that recurs on many pages of the page's own site (its template), as counted by a
  *   store with the SiteLineStore capability (core/site-lines.ts).
@@ -44,6 +46,9 @@ export function unalignedParagraphReason(text: string): 'label' | 'correction-no
   if (isCorrectionNote(text.trim())) return 'correction-note';
   return null;
 }
+
+/** Furniture kept in the body and labelled rather than cut (see the module comment). */
+export const KEPT_IN_BODY: ReadonlySet<UnalignedReason> = new Set(['correction-note']);
 
 export interface ParagraphCut {
   /** Offsets of the paragraph in the body. */
