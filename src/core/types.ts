@@ -135,6 +135,7 @@ export const CHANGE_KINDS = [
   'attribution',
   'renaming',
   'loaded',
+  'substitution',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

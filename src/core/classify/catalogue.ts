@@ -23,6 +23,7 @@ export type RuleFamily =
   | 'loaded'
   | 'inserted-omitted'
   | 'spinner'
+  | 'substitutions'
   | 'unattributed'
   | 'boilerplate';
 
@@ -82,8 +83,8 @@ export const RULES = {
     what: 'a name replaced by a different name',
   },
   'thing-to-person': {
-    kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.6 },
-    what: 'a thing replaced by "he"/"she", so the sentence is about someone else',
+    kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.6, pronoun: 0.55 },
+    what: 'a thing (or "it") replaced by "he"/"she", so the sentence is about someone else',
   },
   'relation-changed': {
     kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.8 },
@@ -204,6 +205,24 @@ export const RULES = {
   'spinner-glued-number': {
     kind: 'spinner', family: 'spinner', severity: { base: 'medium' }, confidence: { base: 0.8 },
     what: 'a number glued to a verb by a hyphen ("500-suffered")',
+  },
+
+  // ------------------------------------------------------------ substitutions: every swapped word accounted for
+  'word-substituted': {
+    kind: 'substitution', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'a content word replaced by one that is neither the same word nor a synonym ("shelling" -> "peeling")',
+  },
+  'synonym-wrong-sense': {
+    kind: 'spinner', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'a word replaced by a synonym of a sense it seldom has ("living standards" -> "dwelling standards")',
+  },
+  'words-swapped': {
+    kind: 'spinner', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.6 },
+    what: 'a sentence whose words were swapped one for one, the rest kept (settings SPUN_MIN_SWAPS), listed together',
+  },
+  'expression-broken': {
+    kind: 'spinner', family: 'substitutions', severity: { base: 'medium' }, confidence: { base: 0.7 },
+    what: 'one word of a fixed expression swapped ("interest rates" -> "interest charges")',
   },
 
   // ------------------------------------------------------------ unattributed (single article)

@@ -31,10 +31,17 @@ export interface WordNet {
   isProperName(lemma: string): boolean;
   /** How often the lemma's senses were seen in the SemCor sense-tagged corpus (0 = rare word). */
   tagCount(lemma: string): number;
+  /** The same, for one part of speech ("run" is seen far more as a verb than as a noun). */
+  tagCountOf(lemma: string, pos: WordNetPos): number;
   /** Every lemma (lower case, `_` between words). */
   lemmas(): IterableIterator<string>;
   /** WordNet's lexicographer file of a synset ("noun.person", "noun.location"), or null. */
   lexicographerFile(synsetId: string): string | null;
+  /**
+   * Synsets one "is a kind of" step above (hypernyms, instance hypernyms) or, for adjectives,
+   * "similar to" a synset.
+   */
+  broader(synsetId: string): readonly string[];
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
@@ -93,6 +100,7 @@ function load(): WordNet {
   const synsetLemmas = new Map<string, string[]>();
   const antonymMap = new Map<string, Set<string>>();
   const tagCounts = new Map<string, number>();
+  const tagCountsByPos = new Map<string, number>();
   const capitalised = new Set<string>();
   const lexFiles = new Map<string, number>();
   const lowercase = new Set<string>();
@@ -108,6 +116,7 @@ function load(): WordNet {
       // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...
       const offsetsStart = 4 + pointerCount + 2;
       tagCounts.set(lemma, (tagCounts.get(lemma) ?? 0) + Number(f[offsetsStart - 1]));
+      tagCountsByPos.set(pos + ':' + lemma, Number(f[offsetsStart - 1]));
       const ids: string[] = [];
       for (let i = 0; i < synsetCount; i++) ids.push(pos + f[offsetsStart + i]);
       lemmaSensesByPos.set(pos + ':' + lemma, ids);
@@ -163,6 +172,7 @@ function load(): WordNet {
   pendingAntonyms.length = 0;
 
   const has = (lemma: string) => lemmaSenses.has(lemma);
+  let readBroader: ((id: string) => readonly string[]) | null = null;
   const baseCache = new Map<string, string[]>();
 
   return {
@@ -173,8 +183,10 @@ function load(): WordNet {
     antonyms: (lemma) => antonymMap.get(lemma) ?? EMPTY_SET,
     has,
     tagCount: (lemma) => tagCounts.get(lemma) ?? 0,
+    tagCountOf: (lemma, pos) => tagCountsByPos.get(pos + ':' + lemma) ?? 0,
     lemmas: () => lemmaSenses.keys(),
     lexicographerFile: (id) => LEX_FILES[lexFiles.get(id) ?? -1] ?? null,
+    broader: (id) => (readBroader ??= broaderReader(dir))(id),
     isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
     baseForms(word: string): string[] {
       const w = word.toLowerCase();
@@ -199,6 +211,39 @@ function load(): WordNet {
 }
 
 const pendingAntonyms: [string, string, number][] = [];
+
+/**
+ * Hypernym, instance-hypernym and similar-to pointers of a synset, read from its line in the
+ * data file on demand: a synset id's offset is the byte offset of its line, so only the data
+ * files' bytes are kept, not a parsed copy of every pointer.
+ */
+function broaderReader(dir: string): (id: string) => readonly string[] {
+  const files = new Map<string, Buffer>();
+  const cache = new Map<string, string[]>();
+  return (id) => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const pos = id[0] as WordNetPos;
+    let buf = files.get(pos);
+    if (!buf) files.set(pos, (buf = readFileSync(join(dir, `data.${POS_FILES[pos]}`))));
+    const start = Number(id.slice(1));
+    const end = buf.indexOf(10, start);
+    const line = buf.toString('utf8', start, end < 0 ? buf.length : end);
+    const bar = line.indexOf(' | ');
+    const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
+    const up: string[] = [];
+    if (f[0] === id.slice(1)) {
+      let p = 4 + 2 * parseInt(f[3], 16);
+      const pointers = Number(f[p++]);
+      for (let i = 0; i < pointers; i++, p += 4) {
+        if (f[p] === '@' || f[p] === '@i' || f[p] === '&') up.push((f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]);
+      }
+    }
+    if (cache.size > 50_000) cache.clear();
+    cache.set(id, up);
+    return up;
+  };
+}
 
 // WordNet's lexicographer files by number (lexnames(5WN)); the nouns are the ones classify asks about.
 const LEX_FILES: Record<number, string> = {
