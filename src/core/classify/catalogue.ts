@@ -25,6 +25,7 @@ export type RuleFamily =
   | 'spinner'
   | 'substitutions'
   | 'unattributed'
+  | 'evasion'
   | 'boilerplate';
 
 export interface RuleRow {
@@ -207,6 +208,29 @@ export const RULES = {
     what: 'a number glued to a verb by a hyphen ("500-suffered")',
   },
 
+  'spinner-phrase': {
+    // Reported as `spinner-phrase-synonym`. Only as corroboration, in an article with two other
+    // spinner fingerprints (settings CORROBORATING_FINGERPRINTS), hence low.
+    kind: 'spinner', family: 'spinner', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'a word pair real news never writes whose one-word synonym variant is common (phrase model)',
+  },
+
+  // ------------------------------------------------------------ loaded (single article)
+  'loaded-alone': {
+    // Reported as `loaded-alone-word` (hand-written list) or `loaded-alone-valence` (AFINN-165).
+    kind: 'loaded', family: 'loaded', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'judging words in the article\'s own voice that real news seldom uses, two or more per article',
+  },
+
+  // ------------------------------------------------------------ evasion (single article)
+  evasion: {
+    // Reported as `evasion-lookalike-letters` or `evasion-hidden-characters`; the first finding
+    // of an article is medium, the others (`repeat`) low, so one disguise is one serious change.
+    kind: 'evasion', family: 'evasion', severity: { base: 'medium', repeat: 'low' }, confidence: { base: 0.95 },
+    what: 'look-alike letters from another script or invisible characters hidden in words',
+    fixture: 'test/trace-evasion.test.ts and src/core/text/confusables.test.ts (undone before the text is split)',
+  },
+
   // ------------------------------------------------------------ substitutions: every swapped word accounted for
   'word-substituted': {
     kind: 'substitution', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.5 },
@@ -214,7 +238,7 @@ export const RULES = {
   },
   'synonym-wrong-sense': {
     kind: 'spinner', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.5 },
-    what: 'a word replaced by a synonym of a sense it seldom has ("living standards" -> "dwelling standards")',
+    what: 'a word replaced by a synonym in a sense neither usually has ("a shell hit the roof" -> "a case hit the roof")',
   },
   'words-swapped': {
     kind: 'spinner', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.6 },
@@ -222,7 +246,7 @@ export const RULES = {
   },
   'expression-broken': {
     kind: 'spinner', family: 'substitutions', severity: { base: 'medium' }, confidence: { base: 0.7 },
-    what: 'one word of a fixed expression swapped ("interest rates" -> "interest charges")',
+    what: 'one word of a fixed expression swapped, the other kept ("traffic jam" -> "traffic jelly")',
   },
 
   // ------------------------------------------------------------ unattributed (single article)

@@ -9,6 +9,16 @@ import { boilerplateChanges } from './classify.ts';
 import { ruleOutcome, type Hit } from './catalogue.ts';
 import { findSpinnerArtifacts } from './rules/spinner.ts';
 import { findUnattributed } from './rules/unattributed.ts';
+import { findPhraseSwaps } from './rules/phrase-swap.ts';
+import { findLoadedAlone } from './rules/loaded-alone.ts';
+import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
+import { PHRASE_TABLE_MIN_COUNT } from '../phrases/default-table.ts';
+import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED } from './settings.ts';
+
+export interface SingleArticleOptions {
+  /** Phrase counts to judge wording by; default: the shipped table of real news. */
+  phrases?: PhraseModel;
+}
 
 function sentenceChange(s: Sentence, hit: Pick<Hit, 'rule' | 'variant' | 'severity' | 'confidence'>, reason: string, words: string[]): Change {
   const { kind, rule, severity, confidence } = ruleOutcome(hit);
@@ -22,11 +32,48 @@ function sentenceChange(s: Sentence, hit: Pick<Hit, 'rule' | 'variant' | 'severi
 }
 
 /** Boilerplate, spinner fingerprints and unattributed claims, from the suspect alone. */
-export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[]): Change[] {
+export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[], options: SingleArticleOptions = {}): Change[] {
   const out: Change[] = [...boilerplateChanges(removed)];
+  const model = options.phrases ?? defaultPhraseModel();
+  // A lone garbled word in real news is a typo; a spinner leaves several fingerprints.
+  const artifacts = suspect.sentences.map((s) => findSpinnerArtifacts(s.text, model));
+  const all = artifacts.flat();
+  // Non-words alone do not corroborate phrase swaps: dialect and quoted slang look the same.
+  const corroborated = all.filter((h) => h.rule !== 'non-word').length >= CORROBORATING_FINGERPRINTS;
+  const garbled = all.some((h) => h.rule !== 'non-word') || all.filter((h) => h.rule === 'non-word').length >= 2;
+  suspect.sentences.forEach((s, k) => {
+    const own = garbled ? artifacts[k] : artifacts[k].filter((h) => h.rule !== 'non-word');
+    for (const hit of own) {
+      const change = sentenceChange(s, { rule: `spinner-${hit.rule}` }, hit.reason, [hit.text]);
+      if (hit.expected) change.evidence.expected = hit.expected;
+      out.push(change);
+    }
+    // On its own a rare pair is fresh writing as often as spin (NEWS_TUNE: ~4 flags per 1,000
+    // sentences at the strictest useful thresholds): the phrase model only corroborates.
+    for (const hit of corroborated ? findPhraseSwaps(s.text, model, PHRASE_CORROBORATED) : []) {
+      if (own.some((h) => h.start < hit.end && hit.start < h.end)) continue;
+      const change = sentenceChange(
+        s,
+        { rule: 'spinner-phrase', variant: hit.relation },
+        `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount} times`}), while "${hit.expected}" is common (${hit.expectedCount.toLocaleString('en-US')} times): a likely word-for-word ${hit.relation} swap in an article that shows other spinner fingerprints.`,
+        [hit.text],
+      );
+      change.evidence.expected = hit.expected;
+      change.evidence.counts = { written: hit.writtenCount, expected: hit.expectedCount };
+      out.push(change);
+    }
+  });
+  // One judging word is a writer's choice; a copy slanted on purpose uses several.
+  const loaded = suspect.sentences.map((s) => findLoadedAlone(s.text, model));
+  const slanted = new Set(loaded.flat().map((h) => h.text.toLowerCase())).size >= LOADED_MIN_WORDS;
   for (const s of suspect.sentences) {
-    for (const hit of findSpinnerArtifacts(s.text)) {
-      out.push(sentenceChange(s, { rule: `spinner-${hit.rule}` }, hit.reason, [hit.text]));
+    for (const hit of slanted ? loaded[s.index] ?? [] : []) {
+      out.push(sentenceChange(
+        s,
+        { rule: 'loaded-alone', variant: hit.from === 'list' ? 'word' : 'valence' },
+        `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${hit.newsCount.toLocaleString('en-US')} times in ${model.description}).`,
+        [hit.text],
+      ));
     }
     const u = findUnattributed(s.text);
     if (u) {

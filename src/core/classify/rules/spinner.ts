@@ -17,7 +17,8 @@ import { TORTURED_PHRASES } from '../../nlp/lexicons.ts';
 import { wordNumber } from '../../nlp/numbers.ts';
 import type { Hit } from '../catalogue.ts';
 import { span, type PairContext } from '../pair.ts';
-import { BIGRAM_COMMON_MIN, BIGRAM_EDIT_MIN_LENGTH, BIGRAM_RARE_MAX, NONWORD_MIN_LENGTH } from '../settings.ts';
+import type { PhraseModel } from '../../phrases/model.ts';
+import { BIGRAM_COMMON_MIN, BIGRAM_EDIT_MIN_LENGTH, BIGRAM_RARE_MAX, NONWORD_MIN_LENGTH, SEEN_IN_NEWS_MIN } from '../settings.ts';
 import { americanise, isConcrete, isNoun, nearInMeaning, shareSynset } from '../words.ts';
 
 export interface SpinnerHit {
@@ -147,8 +148,13 @@ function sameLemma(a: string, b: string): boolean {
   return [b, ...wn.baseForms(b)].some((x) => fa.has(x));
 }
 
-/** Spinner fingerprints in one text (a sentence or a whole body). */
-export function findSpinnerArtifacts(text: string): SpinnerHit[] {
+/**
+ * Spinner fingerprints in one text (a sentence or a whole body). With a phrase model, a word
+ * or two-word phrase that real news writes at least SEEN_IN_NEWS_MIN times is taken as
+ * ordinary English, not a garble (names, new words, idioms WordNet lacks).
+ */
+export function findSpinnerArtifacts(text: string, model?: PhraseModel): SpinnerHit[] {
+  const seen = (phrase: string) => model !== undefined && model.count(phrase.toLowerCase()) >= SEEN_IN_NEWS_MIN;
   const wn = getWordNet();
   const { firstsBySecond, secondsByFirst } = expressions();
   const tokens = tokenize(text);
@@ -183,14 +189,14 @@ export function findSpinnerArtifacts(text: string): SpinnerHit[] {
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     // 3. Non-words.
-    if (isPlainWord(a) && a.norm.length >= NONWORD_MIN_LENGTH && !covered(a.start, a.end) && !isKnownWord(a.norm)) {
+    if (isPlainWord(a) && a.norm.length >= NONWORD_MIN_LENGTH && !covered(a.start, a.end) && !isKnownWord(a.norm) && !seen(a.norm)) {
       const near = nearestWord(a.norm);
       if (near) hits.push({ start: a.start, end: a.end, text: a.text, expected: near, rule: 'non-word', reason: `"${a.text}" is not an English word; it looks like a garbled "${near}".` });
     }
     // 2. Broken two-word expressions.
     const b = tokens[i + 1];
     if (!b || !isPlainWord(a) || !isPlainWord(b) || text.slice(a.end, b.start) !== ' ' || covered(a.start, b.end)) continue;
-    if (wn.has(`${a.norm}_${b.norm}`) || wn.baseForms(b.norm).some((x) => wn.has(`${a.norm}_${x}`))) continue;
+    if (wn.has(`${a.norm}_${b.norm}`) || wn.baseForms(b.norm).some((x) => wn.has(`${a.norm}_${x}`)) || seen(`${a.norm} ${b.norm}`)) continue;
     const hit = brokenExpression(a.norm, b.norm, firstsBySecond, secondsByFirst);
     if (hit) {
       const surface = text.slice(a.start, b.end);
