@@ -134,17 +134,25 @@ export function usualPos(norm: string): Set<string> {
   return out;
 }
 
+const GENERIC_PERSON = new Set(['people', 'person', 'persons', 'individuals', 'individual']);
+
 /**
  * Whether one word names a kind of what the other names, one step apart in WordNet
  * ("magistrate" is a kind of "judge", "dispatch" a way to "send"), or, for adjectives, is listed
  * as similar to it. Only the narrower word's `senses` most frequent senses (per part of speech)
- * count, and people's roles never do: "veterinarian" -> "doctor" changes who is meant.
+ * count, and people's roles only as a "person": "residents" -> "people" is fine, "veterinarian" ->
+ * "doctor" changes who is meant.
  */
 export function oneStepApart(a: string, b: string, senses: number): boolean {
   const wn = getWordNet();
-  const top = (w: string) => forms(w).flatMap((f) => POSES.flatMap((p) => wn.sensesOf(f, p).slice(0, senses))).filter((id) => wn.lexicographerFile(id) !== 'noun.person');
+  // Anyone may be called a person: "residents" -> "people".
+  if (GENERIC_PERSON.has(b) && canBePerson(a)) return true;
+  // A role is a fact about a person ("veterinarian" -> "doctor"), but anyone is a "person".
+  const isPerson = (id: string) => wn.lexicographerFile(id) === 'noun.person';
+  const top = (w: string) => forms(w).flatMap((f) => POSES.flatMap((p) => wn.sensesOf(f, p).slice(0, senses)));
+  const up = (id: string) => wn.pointers(id, BROADER).filter((x) => !isPerson(id) || wn.lemmasOf(x).includes('person'));
   // The narrower word's usual sense; the broader word may be meant in any of its senses
   // ("dispatch" is a way to "transport, send, ship", the fourth sense of "send").
   const all = (w: string) => new Set(forms(w).flatMap((f) => wn.senses(f)));
-  return top(a).some((id) => wn.pointers(id, BROADER).some((x) => all(b).has(x))) || top(b).some((id) => wn.pointers(id, BROADER).some((x) => all(a).has(x)));
+  return top(a).some((id) => up(id).some((x) => all(b).has(x))) || top(b).some((id) => up(id).some((x) => all(a).has(x)));
 }

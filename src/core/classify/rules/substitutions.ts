@@ -109,22 +109,32 @@ function synonymy(a: string, b: string): 'synonym' | 'wrong-sense' | null {
 /** A run of tokens written as one WordNet lemma ("speed up", "set up", "forest fire"), or null. */
 function lemmaOf(tokens: Token[]): string | null {
   if (tokens.length === 0) return null;
-  const joined = tokens.map((t) => t.norm).join('_');
   const wn = getWordNet();
-  if (wn.has(joined)) return joined;
-  const last = tokens[tokens.length - 1];
-  for (const base of wn.baseForms(last.norm)) {
-    const alt = [...tokens.slice(0, -1).map((t) => t.norm), base].join('_');
-    if (wn.has(alt)) return alt;
+  // Either end may be inflected: "looking into" is "look into", "forest fires" is "forest fire".
+  const options = (t: Token) => [t.norm, ...wn.baseForms(t.norm)];
+  const middle = tokens.slice(1, -1).map((t) => t.norm);
+  for (const first of options(tokens[0])) {
+    if (tokens.length === 1) {
+      if (wn.has(first)) return first;
+      continue;
+    }
+    for (const last of options(tokens[tokens.length - 1])) {
+      const lemma = [first, ...middle, last].join('_');
+      if (wn.has(lemma)) return lemma;
+    }
   }
   return null;
 }
 
-/** Whether a multi-word run on one side means the single word on the other ("speed up" / "accelerate"). */
+/** Whether a run of two or three words within a hunk means the single word on the other side ("speed up" / "accelerate", "broke out" / "started"). */
 function phraseExplains(run: Token[], word: Token): boolean {
-  if (run.length < 2) return false;
-  const lemma = lemmaOf(run);
-  return lemma !== null && (synonymy(lemma, word.norm) === 'synonym' || synonymy(word.norm, lemma) === 'synonym' || nearInMeaning(lemma, word.norm));
+  for (let len = 2; len <= Math.min(3, run.length); len++) {
+    for (let i = 0; i + len <= run.length; i++) {
+      const lemma = lemmaOf(run.slice(i, i + len));
+      if (lemma !== null && (synonymy(lemma, word.norm) === 'synonym' || synonymy(word.norm, lemma) === 'synonym' || nearInMeaning(lemma, word.norm))) return true;
+    }
+  }
+  return false;
 }
 
 /** A hunk too long to be a row of swapped words: a stretch rewritten. */
@@ -279,8 +289,12 @@ export function detectSubstitutions(ctx: PairContext, earlier: readonly Hit[]): 
   // A sentence whose words were swapped one for one, the rest kept (few stretches rewritten), went
   // through a spinner: its swaps are reported together, synonyms included, since each is the
   // tool's work.
+  // An editor's synonyms and near-synonyms alone do not make a spun sentence ("working to stop"
+  // -> "trying to keep"): one swap at least must be a tool's (no relation even through a
+  // synonym, or a broken expression).
   const swapped = swaps.length + broken;
-  if (swapped >= SPUN_MIN_SWAPS && swapped >= 2 * rewritten) {
+  const odd = swaps.filter((s) => s.relation !== 'synonym' && !nearInMeaning(s.from.norm, s.to.norm)).length + broken;
+  if (swapped >= SPUN_MIN_SWAPS && swapped >= 2 * rewritten && odd > 0) {
     const list = swaps.map((s) => `"${s.from.text}" -> "${s.to.text}"`).join(', ');
     out.push({
       rule: 'words-swapped',
