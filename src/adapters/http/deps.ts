@@ -9,6 +9,7 @@ import { traceArticle } from '../../core/pipeline.ts';
 import { openSqliteStore } from '../store-sqlite/index.ts';
 import { openSqliteReportStore } from '../store-sqlite/reports.ts';
 import type { AppDeps } from './app.ts';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './report-store.ts';
 
 export interface OpenedDeps extends AppDeps {
   /** Closes the report store and the corpus store. */
@@ -16,9 +17,11 @@ export interface OpenedDeps extends AppDeps {
 }
 
 /** Opens (creating if needed) the database at `dbPath` and returns everything createApp needs. */
-export async function openServerDeps(dbPath: string, options: { version?: string } = {}): Promise<OpenedDeps> {
+export async function openServerDeps(dbPath: string, options: { version?: string; retention?: RetentionPolicy } = {}): Promise<OpenedDeps> {
   const store = await openSqliteStore(dbPath);
-  const reports = openSqliteReportStore(store.database);
+  const reports = openSqliteReportStore(store.database, options.retention ?? DEFAULT_RETENTION);
+  // A tighter retention than the file was kept with applies at once, not at the next save.
+  await reports.prune();
   const version = options.version ?? '0.0.0';
   return {
     store,
