@@ -60,7 +60,7 @@ test('compact WordNet read back from bytes answers as the parts it was written f
   assert.ok(read.wordsWithAffix('ness$').includes('decisiveness'));
   assert.equal(read.isProperName('paris'), true);
   // "run" is tagged far more often as a verb than as a noun; the per-POS counts add up to the total.
-  assert.ok(read.tagCountOf('run', 'v') > 5 * read.tagCountOf('run', 'n'));
+  assert.ok(read.tagCountOf('run', 'v') > 3 * read.tagCountOf('run', 'n'));
   assert.equal((['n', 'v', 'a', 'r'] as const).reduce((sum, p) => sum + read.tagCountOf('run', p), 0), read.tagCount('run'));
   assert.equal(read.isProperName('bank'), false);
   assert.equal(read.lexicographerFile(read.sensesOf('teacher', 'n')[0]), 'noun.person');
