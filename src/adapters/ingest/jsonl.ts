@@ -4,7 +4,8 @@
  * and optional `id`, `outlet`, `title`, `byline`/`author`, `published`, `url`. Streams, so a
  * 100 MB .jsonl.gz never sits in memory; a bad line is reported as `file:line` and skipped.
  */
-import { UnspunError } from '../../core/errors.ts';
+import { UnspunError, isUnspunError } from '../../core/errors.ts';
+import { checkTextLimits } from '../../core/limits.ts';
 import { contentHash } from '../../core/index/index.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 import { streamChunks } from './bytes.ts';
@@ -36,6 +37,12 @@ export function jsonlRecord(line: string, file: Pick<InputFile, 'display' | 'rel
     return new UnspunError('INPUT_MALFORMED', where, 'missing "text"');
   }
   const text = o.text.replace(/\r\n?/g, '\n');
+  try {
+    checkTextLimits(text, where);
+  } catch (err) {
+    if (isUnspunError(err)) return err;
+    throw err;
+  }
   const id = str(o.id) ?? `${file.rel}#${contentHash(text).slice(0, 16)}`;
   return {
     id,

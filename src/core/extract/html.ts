@@ -11,6 +11,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.ts';
 import type { RemovedText } from '../types.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
@@ -182,12 +183,76 @@ function fallbackParagraphs(doc: Document): string[] {
   return doc.body ? blockParagraphs(doc.body) : [];
 }
 
-/** Parses a page and returns its metadata and main-content paragraphs. Pure. */
-export function extractHtml(html: string, inputUrl: string | null | undefined): HtmlContent {
+const RAW_TEXT_TAGS = /^(script|style|textarea|title|xmp|noscript)$/i;
+
+/**
+ * Elements a page opens, counted on the source in one linear pass (parsing is the slow part,
+ * so the limit is checked before it): each "<" followed by a letter, outside comments and
+ * the raw text of scripts and styles.
+ */
+export function countHtmlElements(html: string): number {
+  let n = 0;
+  let at = html.indexOf('<');
+  while (at >= 0 && at < html.length - 1) {
+    if (html.startsWith('<!--', at)) {
+      const close = html.indexOf('-->', at + 4);
+      if (close < 0) break;
+      at = html.indexOf('<', close + 3);
+      continue;
+    }
+    const c = html.charCodeAt(at + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      n++;
+      const name = /^[A-Za-z][A-Za-z0-9-]*/.exec(html.slice(at + 1, at + 12))?.[0] ?? '';
+      if (RAW_TEXT_TAGS.test(name)) {
+        const lower = name.toLowerCase();
+        let close = html.indexOf('</', at + 1 + name.length);
+        while (close >= 0 && html.slice(close + 2, close + 2 + lower.length).toLowerCase() !== lower) close = html.indexOf('</', close + 2);
+        if (close < 0) break;
+        at = html.indexOf('<', close + 2);
+        continue;
+      }
+    }
+    at = html.indexOf('<', at + 1);
+  }
+  return n;
+}
+
+/** Deepest element nesting under `root` (iterative: such pages are what overflow a recursive walk). */
+function domDepth(root: Element): number {
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const child of el.children) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/**
+ * Parses a page and returns its metadata and main-content paragraphs. Pure. A page with more
+ * elements than `limits.maxHtmlElements` is refused (INPUT_OVER_LIMIT naming `subject`); one
+ * nested deeper than `limits.maxDomDepth` is read as its plain block text, because
+ * Readability and the furniture pass are quadratic in depth.
+ */
+export function extractHtml(
+  html: string,
+  inputUrl: string | null | undefined,
+  limits: Pick<Limits, 'maxHtmlElements' | 'maxDomDepth'> = DEFAULT_LIMITS,
+  subject = 'page',
+): HtmlContent {
+  const elements = countHtmlElements(html);
+  if (elements > limits.maxHtmlElements) throw overLimit(subject, 'HTML elements', elements, limits.maxHtmlElements);
   // linkedom needs a document element to build <head>/<body>; fragments get a wrapper.
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source);
   const meta = readMetadata(document, inputUrl);
+  if (domDepth(document.documentElement) > limits.maxDomDepth) {
+    for (const el of [...document.querySelectorAll(ALWAYS_DROP)]) el.remove();
+    const paragraphs = document.body ? blockParagraphs(document.body) : [];
+    return { meta, readabilityByline: null, readabilityTitle: null, paragraphs, removed: [], visibleChars: textLength(document.body) };
+  }
 
   const prepare = (doc: Document): RemovedText[] => {
     for (const el of [...doc.querySelectorAll(ALWAYS_DROP)]) el.remove();
