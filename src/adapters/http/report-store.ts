@@ -5,6 +5,8 @@
  * is for a server started without a database file and for tests.
  */
 import { randomBytes } from 'node:crypto';
+import { reportDedupeKey } from '../../core/report/history.ts';
+import { tracedArticleOf, type TracedArticle } from '../../core/sites/sites.ts';
 import type { Report } from '../../core/types.ts';
 
 /** One line of the "recent reports" list: enough to pick a report without loading it. */
@@ -16,6 +18,9 @@ export interface ReportSummary {
   reusedShare: number;
   serious: number;
   sourceTitle: string | null;
+  /** The page's site (host) and address, when the report has one. */
+  site: string | null;
+  url: string | null;
 }
 
 export interface StoredReport {
@@ -30,13 +35,55 @@ export interface ReportPage {
   nextCursor: string | null;
 }
 
+export interface ListOptions {
+  limit: number;
+  cursor?: string | null;
+  /** Words that must all occur in the title, address or source title (case-insensitive). */
+  q?: string | null;
+  /** Only reports about pages of this site. */
+  site?: string | null;
+}
+
+/** How long the history keeps reports. Either limit may be null (no limit). */
+export interface RetentionPolicy {
+  /** Keep at most this many (the oldest go first). */
+  maxReports: number | null;
+  /** Delete reports older than this many days. */
+  maxAgeDays: number | null;
+}
+
+/** A stored report cap that keeps a busy server's file bounded; `--keep-reports` changes it. */
+export const DEFAULT_RETENTION: RetentionPolicy = { maxReports: 10_000, maxAgeDays: null };
+
 export interface ReportStore {
-  save(report: Report): Promise<StoredReport>;
+  /**
+   * Stores a report, unless the same article was already traced the same way
+   * (core/report/history.ts): then the stored one comes back with `duplicate: true`.
+   * Applies the retention policy after writing.
+   */
+  save(report: Report): Promise<StoredReport & { duplicate: boolean }>;
   get(id: string): Promise<StoredReport | null>;
   /** Newest first. */
-  list(options: { limit: number; cursor?: string | null }): Promise<ReportPage>;
+  list(options: ListOptions): Promise<ReportPage>;
   count(): Promise<number>;
+  /** Deletes one report; false when there was none with that id. */
+  delete(id: string): Promise<boolean>;
+  /** Applies the retention policy now (`nowMs` for age); returns how many reports it deleted. */
+  prune(nowMs?: number): Promise<number>;
+  /** One light row per stored report with a site (core/sites), optionally of one site only. */
+  tracedArticles(site?: string | null): Promise<TracedArticle[]>;
   close(): Promise<void>;
+}
+
+/** Lower-cased words of a search query (at most 8, each at most 100 characters). */
+export function searchWords(q: string | null | undefined): string[] {
+  if (!q) return [];
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((w) => w.slice(0, 100));
 }
 
 /** 16 lower-case base32 characters: 80 random bits, unguessable enough for a permalink. */
@@ -67,6 +114,7 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
 }
 
 export function summarizeReport(id: string, createdAt: string, report: Report): ReportSummary {
+  const traced = tracedArticleOf(id, createdAt, report);
   return {
     id,
     createdAt,
@@ -75,6 +123,8 @@ export function summarizeReport(id: string, createdAt: string, report: Report): 
     reusedShare: report.summary.reusedShare,
     serious: report.summary.serious,
     sourceTitle: report.sources[0]?.title ?? null,
+    site: traced.site,
+    url: traced.url,
   };
 }
 
@@ -91,23 +141,33 @@ export function monotonicClock(): () => string {
   };
 }
 
-export function createMemoryReportStore(): ReportStore {
-  const rows: StoredReport[] = [];
-  const byId = new Map<string, StoredReport>();
+export function createMemoryReportStore(retention: RetentionPolicy = DEFAULT_RETENTION): ReportStore {
+  let rows: (StoredReport & { key: string })[] = [];
   const clock = monotonicClock();
-  return {
+  const matches = (r: StoredReport, words: string[], site: string | null | undefined) => {
+    const s = summarizeReport(r.id, r.createdAt, r.report);
+    if (site && s.site !== site) return false;
+    const hay = [s.title, s.url, s.sourceTitle].filter(Boolean).join(' ').toLowerCase();
+    return words.every((w) => hay.includes(w));
+  };
+  const store: ReportStore = {
     async save(report) {
-      const row = { id: newReportId(), createdAt: clock(), report };
+      const key = reportDedupeKey(report);
+      const twin = rows.find((r) => r.key === key);
+      if (twin) return { id: twin.id, createdAt: twin.createdAt, report: twin.report, duplicate: true };
+      const row = { id: newReportId(), createdAt: clock(), report, key };
       rows.push(row);
-      byId.set(row.id, row);
-      return row;
+      await store.prune();
+      return { id: row.id, createdAt: row.createdAt, report, duplicate: false };
     },
     async get(id) {
-      return byId.get(id) ?? null;
+      const r = rows.find((x) => x.id === id);
+      return r ? { id: r.id, createdAt: r.createdAt, report: r.report } : null;
     },
-    async list({ limit, cursor }) {
+    async list({ limit, cursor, q, site }) {
       const after = cursor ? decodeCursor(cursor) : null;
-      const newestFirst = [...rows].reverse();
+      const words = searchWords(q);
+      const newestFirst = [...rows].reverse().filter((r) => matches(r, words, site));
       const start = after ? newestFirst.findIndex((r) => r.createdAt < after.createdAt || (r.createdAt === after.createdAt && r.id < after.id)) : 0;
       const slice = start < 0 ? [] : newestFirst.slice(start, start + limit + 1);
       const page = slice.slice(0, limit);
@@ -120,6 +180,24 @@ export function createMemoryReportStore(): ReportStore {
     async count() {
       return rows.length;
     },
+    async delete(id) {
+      const before = rows.length;
+      rows = rows.filter((r) => r.id !== id);
+      return rows.length < before;
+    },
+    async prune(nowMs = Date.now()) {
+      const before = rows.length;
+      if (retention.maxAgeDays !== null) {
+        const cutoff = new Date(nowMs - retention.maxAgeDays * 86_400_000).toISOString();
+        rows = rows.filter((r) => r.createdAt >= cutoff);
+      }
+      if (retention.maxReports !== null && rows.length > retention.maxReports) rows = rows.slice(rows.length - retention.maxReports);
+      return before - rows.length;
+    },
+    async tracedArticles(site) {
+      return rows.map((r) => tracedArticleOf(r.id, r.createdAt, r.report)).filter((a) => a.site !== null && (!site || a.site === site));
+    },
     async close() {},
   };
+  return store;
 }

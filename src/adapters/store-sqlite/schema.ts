@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS term_df (
 export const GENERATION_KEY = 'generation';
 export const TERM_DF_GENERATION_KEY = 'term_df_generation';
 
-const SIBLING_TABLES = ['reports'];
+const SIBLING_TABLES = ['reports', 'watch_feeds', 'watch_items', 'watch_log'];
 
 function readMeta(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;

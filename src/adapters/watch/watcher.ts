@@ -1,0 +1,384 @@
+/**
+ * @module adapters/watch/watcher
+ * One poll of `unspun watch`, and the loop around it.
+ *
+ *   1. Reference feeds first (so a source published in the same poll as its copy is indexed
+ *      before the copy is traced), then suspect feeds; hosts in parallel (a small pool),
+ *      requests to one host one at a time (fetcher.ts).
+ *   2. Each feed: conditional GET; 304 ends it. A sitemap index is followed one level.
+ *   3. Each listed item not seen before (or listed with a new date): fetch the page, decode it
+ *      with the ingest layer (charset, binary sniffing, the same limits as `unspun index`),
+ *      then index it (reference) or trace it (suspect), deduplicated by URL and by content hash.
+ *   4. A traced copy with serious changes is announced (announce.ts).
+ *
+ * Failures never stop the poll: each is logged with its URL, retried within the poll when
+ * transient, and remembered with a backoff for later polls. A feed's validators are saved only
+ * after all its items were handled, so a run killed mid-feed resumes on the next poll.
+ */
+import { isUnspunError } from '../../core/errors.ts';
+import { extractArticle } from '../../core/extract/index.ts';
+import { contentHash, prepareIndexRecord } from '../../core/index/index.ts';
+import type { Store } from '../../core/store.ts';
+import type { RawInput, Report, Severity } from '../../core/types.ts';
+import {
+  buildAnnouncement,
+  isDue,
+  itemNeedsFetch,
+  nextAttemptAt,
+  shouldAnnounce,
+  siteOf,
+  type Announcement,
+  type FailureCode,
+} from '../../core/watch/policy.ts';
+import type { FeedRole, FetchLogEntry, SeenItem, WatchStore, WatchedFeed } from '../../core/watch/types.ts';
+import { MAX_CHILD_SITEMAPS, MAX_ITEM_FAILURES } from '../../core/watch/settings.ts';
+import type { ReportStore } from '../http/report-store.ts';
+import { assertNotBinary, charsetFromContentType, decodeText } from '../ingest/decode.ts';
+import { documentToArticle } from '../ingest/document.ts';
+import { FetchFailure, type Accept, type FetchResult, type PoliteFetcher } from './fetcher.ts';
+import { parseListing, pickItems, type ListedItem } from './listing.ts';
+
+export interface WatchSettings {
+  reference: string[];
+  suspect: string[];
+  maxItemsPerFeed: number;
+  hostConcurrency: number;
+  /** Attempts within one poll for a transient failure. */
+  attempts: number;
+  retryBaseMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  announceSeverity: Severity;
+  /** Base URL of `unspun serve`, for permalinks in announcements. */
+  permalinkBase: string | null;
+}
+
+export interface WatchDeps {
+  corpus: Store;
+  reports: ReportStore;
+  state: WatchStore;
+  fetcher: PoliteFetcher;
+  trace: (input: RawInput) => Promise<Report>;
+  /** Called after a poll that added reference articles (SQLite refreshes its word statistics). */
+  afterIndexing?: () => Promise<void>;
+  announce: (a: Announcement) => Promise<void>;
+  /** Progress and failure lines. */
+  log: (line: string) => void;
+  now?: () => number;
+}
+
+export interface PollSummary {
+  feeds: number;
+  feedsNotModified: number;
+  feedsFailed: number;
+  feedsDeferred: number;
+  itemsSeen: number;
+  indexed: number;
+  traced: number;
+  unchanged: number;
+  duplicates: number;
+  itemsFailed: number;
+  skipped: number;
+  announced: number;
+}
+
+function emptySummary(): PollSummary {
+  return {
+    feeds: 0, feedsNotModified: 0, feedsFailed: 0, feedsDeferred: 0, itemsSeen: 0, indexed: 0, traced: 0,
+    unchanged: 0, duplicates: 0, itemsFailed: 0, skipped: 0, announced: 0,
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A failure from decoding or extraction (binary, encoding, no article) reads as `unreadable`. */
+function failureOf(err: unknown, url: string): FetchFailure {
+  if (err instanceof FetchFailure) return err;
+  if (isUnspunError(err)) return new FetchFailure('unreadable', url, null, err.message.replace(`${url}: `, ''));
+  return new FetchFailure('unreadable', url, null, (err as Error)?.message ?? String(err));
+}
+
+/** Runs `tasks` with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await run(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+export class Watcher {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly settings: WatchSettings,
+    private readonly deps: WatchDeps,
+  ) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** One pass over every feed. Never throws for a site's failure; store failures do throw. */
+  async poll(): Promise<PollSummary> {
+    const summary = emptySummary();
+    for (const role of ['reference', 'suspect'] as const) {
+      const urls = [...new Set(role === 'reference' ? this.settings.reference : this.settings.suspect)];
+      const byHost = new Map<string, string[]>();
+      for (const url of urls) {
+        const host = siteOf(url) ?? url;
+        byHost.set(host, [...(byHost.get(host) ?? []), url]);
+      }
+      await pool([...byHost.values()], this.settings.hostConcurrency, async (feeds) => {
+        for (const url of feeds) await this.pollFeed(url, role, summary);
+      });
+      if (role === 'reference' && summary.indexed > 0) await this.deps.afterIndexing?.();
+    }
+    return summary;
+  }
+
+  private async record(entry: Omit<FetchLogEntry, 'at'>): Promise<void> {
+    await this.deps.state.log({ at: this.iso(), ...entry });
+  }
+
+  /** GET with in-poll retries for transient failures; every attempt goes to the fetch log. */
+  private async fetchLogged(url: string, accept: Accept, validators: { etag?: string | null; lastModified?: string | null }): Promise<FetchResult> {
+    for (let attempt = 1; ; attempt++) {
+      const t0 = performance.now();
+      try {
+        const res = await this.deps.fetcher.get(url, accept, validators);
+        await this.record({
+          url,
+          status: res.status,
+          outcome: res.notModified ? 'not-modified' : 'ok',
+          code: null,
+          message: res.notModified || res.url === url ? null : `redirected to ${res.url}`,
+          ms: res.ms,
+          bytes: res.notModified ? 0 : res.body.length,
+        });
+        return res;
+      } catch (err) {
+        const failure = failureOf(err, url);
+        const retry = failure.transient && attempt < this.settings.attempts;
+        await this.record({
+          url,
+          status: failure.status,
+          outcome: failure.code === 'robots-disallow' ? 'skipped' : 'failed',
+          code: failure.code,
+          message: failure.message + (retry ? `; retrying (attempt ${attempt + 1} of ${this.settings.attempts})` : ''),
+          ms: Math.round(performance.now() - t0),
+          bytes: 0,
+        });
+        if (!retry) throw failure;
+        await sleep(this.settings.retryBaseMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async logUnreadable(url: string, failure: FetchFailure, since: number): Promise<void> {
+    await this.record({ url, status: failure.status, outcome: 'failed', code: failure.code, message: failure.message, ms: Math.round(performance.now() - since), bytes: 0 });
+  }
+
+  private decode(res: Extract<FetchResult, { notModified: false }>): RawInput {
+    assertNotBinary(res.body, res.url);
+    const content = decodeText(res.body, res.url, { headerCharset: charsetFromContentType(res.contentType), sniffDeclared: true });
+    const type = (res.contentType ?? '').split(';')[0].trim().toLowerCase();
+    const kind = type === 'text/plain' ? 'text' : type === '' && !/^\s*</.test(content) ? 'text' : 'html';
+    return { kind, content, name: res.url, url: res.url };
+  }
+
+  private async pollFeed(url: string, role: FeedRole, summary: PollSummary): Promise<void> {
+    const state = this.deps.state;
+    const feed: WatchedFeed = (await state.getFeed(url)) ?? {
+      url, role, etag: null, lastModified: null, lastPolledAt: null, failures: 0, nextAttemptAt: null, lastError: null,
+    };
+    feed.role = role;
+    if (!isDue(feed, this.now())) {
+      summary.feedsDeferred++;
+      this.deps.log(`deferred ${url}: failed ${feed.failures} times, next attempt after ${feed.nextAttemptAt}`);
+      return;
+    }
+    summary.feeds++;
+    let listed: ListedItem[];
+    let outlet: string | null = null;
+    let validators: { etag: string | null; lastModified: string | null };
+    try {
+      const res = await this.fetchLogged(url, 'feed', feed);
+      if (res.notModified) {
+        summary.feedsNotModified++;
+        await state.saveFeed({ ...feed, lastPolledAt: this.iso(), failures: 0, nextAttemptAt: null, lastError: null });
+        return;
+      }
+      validators = { etag: res.etag, lastModified: res.lastModified };
+      let listing: ReturnType<typeof parseListingOf>;
+      try {
+        listing = parseListingOf(res, url);
+      } catch (err) {
+        await this.logUnreadable(url, failureOf(err, url), performance.now());
+        throw err;
+      }
+      if (listing.kind === 'sitemap-index') {
+        listed = [];
+        for (const child of listing.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
+          try {
+            const c = await this.fetchLogged(child, 'feed', {});
+            if (c.notModified) continue;
+            let l: ReturnType<typeof parseListingOf>;
+            try {
+              l = parseListingOf(c, child);
+            } catch (err) {
+              await this.logUnreadable(child, failureOf(err, child), performance.now());
+              throw err;
+            }
+            if (l.kind !== 'sitemap-index') listed.push(...l.items);
+          } catch (err) {
+            this.deps.log(`failed ${failureOf(err, child).message}`);
+          }
+        }
+      } else {
+        listed = listing.items;
+        if (listing.kind === 'feed') outlet = listing.title;
+      }
+    } catch (err) {
+      const failure = failureOf(err, url);
+      const failures = feed.failures + 1;
+      summary.feedsFailed++;
+      const next = nextAttemptAt(this.now(), failures, this.settings.backoffBaseMs, this.settings.backoffMaxMs);
+      this.deps.log(`failed ${failure.message}; next attempt after ${next}`);
+      await state.saveFeed({ ...feed, failures, nextAttemptAt: next, lastError: `${failure.code}: ${failure.message}` });
+      return;
+    }
+    for (const item of pickItems(listed, this.settings.maxItemsPerFeed)) {
+      await this.handleItem(item, url, role, outlet, summary);
+    }
+    await state.saveFeed({ ...feed, ...validators, lastPolledAt: this.iso(), failures: 0, nextAttemptAt: null, lastError: null });
+  }
+
+  private async handleItem(item: ListedItem, feedUrl: string, role: FeedRole, outlet: string | null, summary: PollSummary): Promise<void> {
+    const state = this.deps.state;
+    const seen = await state.getItem(item.url);
+    if (!itemNeedsFetch(seen, item.date, this.now(), MAX_ITEM_FAILURES)) return;
+    summary.itemsSeen++;
+    const now = this.iso();
+    const base: SeenItem = seen ?? {
+      url: item.url, feedUrl, role, status: 'failed', contentHash: null, etag: null, lastModified: null, listedDate: null,
+      firstSeenAt: now, lastCheckedAt: now, failures: 0, nextAttemptAt: null, lastError: null, articleId: null, reportId: null,
+    };
+    // A page that was done is fetched again only because the feed re-dated it: ask conditionally.
+    const validators = seen?.status === 'done' || seen?.status === 'duplicate' ? seen : {};
+    let fetchedAt: number | null = null;
+    try {
+      const res = await this.fetchLogged(item.url, 'page', validators);
+      fetchedAt = performance.now();
+      if (res.notModified) {
+        summary.unchanged++;
+        await state.saveItem({ ...base, listedDate: item.date, lastCheckedAt: now });
+        return;
+      }
+      const input = this.decode(res);
+      const fetched = { ...base, feedUrl, role, listedDate: item.date, lastCheckedAt: now, etag: res.etag, lastModified: res.lastModified, failures: 0, nextAttemptAt: null, lastError: null };
+      if (role === 'reference') await this.indexItem(input, fetched, item, outlet, summary);
+      else await this.traceItem(input, fetched, summary);
+    } catch (err) {
+      if (!(err instanceof FetchFailure) && !isUnspunError(err)) throw err;
+      const failure = failureOf(err, item.url);
+      // The fetch log has every request; a page that arrived but could not be read is logged here.
+      if (fetchedAt !== null) await this.logUnreadable(item.url, failure, fetchedAt);
+      if (failure.code === 'robots-disallow') {
+        summary.skipped++;
+        this.deps.log(`skipped ${failure.message}`);
+        await state.saveItem({ ...base, status: 'skipped', listedDate: item.date, lastCheckedAt: now, lastError: `${failure.code}: ${failure.message}` });
+        return;
+      }
+      const failures = (seen?.status === 'failed' ? seen.failures : 0) + 1;
+      const next = nextAttemptAt(this.now(), failures, this.settings.backoffBaseMs, this.settings.backoffMaxMs);
+      summary.itemsFailed++;
+      this.deps.log(`failed ${failure.message}${failures < MAX_ITEM_FAILURES ? `; next attempt after ${next}` : '; giving up'}`);
+      // A page that was done keeps its status and report: only this re-check failed.
+      if (seen && seen.status !== 'failed') {
+        await state.saveItem({ ...seen, lastCheckedAt: now, lastError: `${failure.code}: ${failure.message}` });
+        return;
+      }
+      await state.saveItem({
+        ...base, status: 'failed', listedDate: item.date, lastCheckedAt: now, failures, nextAttemptAt: next, lastError: `${failure.code}: ${failure.message}`,
+      });
+    }
+  }
+
+  private async indexItem(input: RawInput, item: SeenItem, listed: ListedItem, outlet: string | null, summary: PollSummary): Promise<void> {
+    const article = documentToArticle(input, item.url, outlet ?? siteOf(item.url));
+    if (!article.published && listed.date && !Number.isNaN(Date.parse(listed.date))) article.published = new Date(listed.date).toISOString();
+    if (!article.title && listed.title) article.title = listed.title;
+    const hash = contentHash(article.text);
+    if (item.contentHash === hash) {
+      summary.unchanged++;
+      await this.deps.state.saveItem({ ...item, status: 'done' });
+      return;
+    }
+    const known = (await this.deps.corpus.knownHashes([hash])).has(hash);
+    if (known) {
+      summary.duplicates++;
+      await this.deps.state.saveItem({ ...item, status: 'duplicate', contentHash: hash });
+      return;
+    }
+    await this.deps.corpus.put([prepareIndexRecord(article)]);
+    summary.indexed++;
+    this.deps.log(`indexed ${item.url}`);
+    await this.deps.state.saveItem({ ...item, status: 'done', contentHash: hash, articleId: article.id });
+  }
+
+  private async traceItem(input: RawInput, item: SeenItem, summary: PollSummary): Promise<void> {
+    const hash = contentHash(extractArticle(input).text);
+    if (item.contentHash === hash) {
+      summary.unchanged++;
+      await this.deps.state.saveItem({ ...item, status: item.status === 'failed' ? 'done' : item.status });
+      return;
+    }
+    // The same text at another URL of the same site (a tracking parameter, a second section) is
+    // one article; on another site it is that site's copy, and counts for it.
+    const site = siteOf(item.url);
+    const twin = (await this.deps.state.findByContent('suspect', hash)).find((t) => t.url !== item.url && siteOf(t.url) === site);
+    if (twin) {
+      summary.duplicates++;
+      this.deps.log(`duplicate ${item.url}: same text as ${twin.url}`);
+      await this.deps.state.saveItem({ ...item, status: 'duplicate', contentHash: hash, reportId: twin.reportId });
+      return;
+    }
+    const report = await this.deps.trace(input);
+    const stored = await this.deps.reports.save(report);
+    summary.traced++;
+    const src = report.sources[0];
+    this.deps.log(
+      `traced ${item.url}: ${src ? `source ${src.id}${src.outlet ? ` (${src.outlet})` : ''}, ${report.summary.serious} serious` : 'no source'} -> report ${stored.id}`,
+    );
+    await this.deps.state.saveItem({ ...item, status: 'done', contentHash: hash, reportId: stored.id });
+    if (shouldAnnounce(report, this.settings.announceSeverity)) {
+      summary.announced++;
+      await this.deps.announce(
+        buildAnnouncement(report, { url: item.url, reportId: stored.id, at: this.iso(), permalinkBase: this.settings.permalinkBase }, this.settings.announceSeverity),
+      );
+    }
+  }
+}
+
+function parseListingOf(res: Extract<FetchResult, { notModified: false }>, url: string) {
+  let body: string;
+  try {
+    assertNotBinary(res.body, url);
+    body = decodeText(res.body, url, { headerCharset: charsetFromContentType(res.contentType), sniffDeclared: true });
+  } catch (err) {
+    throw failureOf(err, url);
+  }
+  try {
+    return parseListing(body, res.url);
+  } catch (err) {
+    throw new FetchFailure('not-a-feed', url, res.status, (err as Error).message.slice(0, 200));
+  }
+}
+
+export type { FailureCode };
