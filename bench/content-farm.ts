@@ -212,6 +212,8 @@ export interface CopyScore {
   seriousRight: number;
   /** Medium/high findings by kind: [right, total]. */
   byKind: Record<string, [number, number]>;
+  /** Findings of any severity above none, by kind: [right, total]. */
+  byKindAll: Record<string, [number, number]>;
   /** Per family: [found, total] at any severity above none, and [found, total] at medium/high. */
   labels: Record<LabelFamily, { found: number; serious: number; total: number }>;
   alteredKindAgrees: [number, number];
@@ -263,6 +265,15 @@ export function scoreCopy(copy: CopyRecord, original: ReferenceArticle, report: 
   const byKind: Record<string, [number, number]> = {};
   let seriousFindings = 0;
   let seriousRight = 0;
+  const byKindAll: Record<string, [number, number]> = {};
+  for (const f of findings) {
+    if (f.change.kind === 'omitted' && span && f.source.length > 0 && f.source.every((s) => !touches(s, span))) continue;
+    const hit = refs.filter((r) => refTouches(r, f));
+    const right = f.change.kind === 'boilerplate' ? hit.some((r) => r.family === 'boilerplate') : hit.some((r) => r.family !== 'boilerplate');
+    const k = (byKindAll[f.change.kind] ??= [0, 0]);
+    k[1]++;
+    if (right) k[0]++;
+  }
   for (const f of findings) {
     if (!SERIOUS.includes(f.change.severity)) continue;
     if (f.change.kind === 'omitted' && span && f.source.length > 0 && f.source.every((s) => !touches(s, span))) continue;
@@ -315,6 +326,7 @@ export function scoreCopy(copy: CopyRecord, original: ReferenceArticle, report: 
     seriousFindings,
     seriousRight,
     byKind,
+    byKindAll,
     labels,
     alteredKindAgrees,
     details,
@@ -327,12 +339,39 @@ export interface ContentFarmRun {
   copies: CopyScore[];
   corpusSize: number;
   msPerTrace: number[];
+  /** Copies disguised with look-alike letters (see disguise()): traced to their original, and the evasion reported. */
+  disguised: { sourceAt1: number; evasionReported: number; total: number };
 }
 
 export interface ContentFarmOptions {
-  /** Shared-corpus distractors indexed beside the originals. */
+  /** Shared-corpus distractors indexed beside the originals; 0 with `noIndex` to trace with no index. */
   distractors: number;
+  /** Trace with no index at all: only the single-article checks run. */
+  noIndex?: boolean;
   log?: (m: string) => void;
+}
+
+const LOOKALIKE: Record<string, string> = { a: '\u0430', o: '\u043e', e: '\u0435', p: '\u0440', c: '\u0441', i: '\u0456' };
+
+/** An evader's disguise: every fourth a/o/e/p/c/i becomes its Cyrillic look-alike. */
+export function disguise(text: string): string {
+  let n = 0;
+  return text.replace(/[aoepci]/g, (ch) => (++n % 4 === 0 ? LOOKALIKE[ch] : ch));
+}
+
+/** Traces every copy with no index (the single-article checks alone) and scores the findings. */
+export async function runContentFarmNoIndex(): Promise<ContentFarmRun> {
+  const { originals, copies } = loadContentFarmCopies();
+  const byId = new Map(originals.map((o) => [o.id, o]));
+  const scores: CopyScore[] = [];
+  const ms: number[] = [];
+  for (const copy of copies) {
+    const t0 = performance.now();
+    const report = await traceArticle({ kind: 'text', content: copy.text, name: copy.id, url: copy.url }, null);
+    ms.push(performance.now() - t0);
+    scores.push(scoreCopy(copy, byId.get(copy.source_id)!, report));
+  }
+  return { copies: scores, corpusSize: 0, msPerTrace: ms, disguised: { sourceAt1: 0, evasionReported: 0, total: 0 } };
 }
 
 export async function runContentFarmBench(opts: ContentFarmOptions): Promise<ContentFarmRun> {
@@ -355,7 +394,14 @@ export async function runContentFarmBench(opts: ContentFarmOptions): Promise<Con
       ms.push(performance.now() - t0);
       scores.push(scoreCopy(copy, byId.get(copy.source_id)!, report));
     }
-    return { copies: scores, corpusSize: articles.length, msPerTrace: ms };
+    const disguised = { sourceAt1: 0, evasionReported: 0, total: 0 };
+    for (const copy of copies) {
+      const report = await traceArticle({ kind: 'text', content: disguise(copy.text), name: copy.id, url: copy.url }, store);
+      disguised.total++;
+      if (report.sources[0]?.id === copy.source_id) disguised.sourceAt1++;
+      if (report.changes.some((c) => c.kind === 'evasion' && c.severity !== 'none')) disguised.evasionReported++;
+    }
+    return { copies: scores, corpusSize: articles.length, msPerTrace: ms, disguised };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -367,6 +413,7 @@ export interface ContentFarmTotals {
   seriousPrecision: number;
   seriousFindings: number;
   byKind: Record<string, [number, number]>;
+  byKindAll: Record<string, [number, number]>;
   recall: Record<LabelFamily, { found: number; serious: number; total: number }>;
   alteredKindAgreement: number;
 }
@@ -374,6 +421,7 @@ export interface ContentFarmTotals {
 export function totals(run: ContentFarmRun): ContentFarmTotals {
   const recall = Object.fromEntries(LABEL_FAMILIES.map((f) => [f, { found: 0, serious: 0, total: 0 }])) as ContentFarmTotals['recall'];
   const byKind: Record<string, [number, number]> = {};
+  const byKindAll: Record<string, [number, number]> = {};
   let right = 0;
   let all = 0;
   let agree = 0;
@@ -388,6 +436,11 @@ export function totals(run: ContentFarmRun): ContentFarmTotals {
       acc[0] += r;
       acc[1] += t;
     }
+    for (const [k, [r, t]] of Object.entries(c.byKindAll)) {
+      const acc = (byKindAll[k] ??= [0, 0]);
+      acc[0] += r;
+      acc[1] += t;
+    }
     for (const f of LABEL_FAMILIES) {
       recall[f].found += c.labels[f].found;
       recall[f].serious += c.labels[f].serious;
@@ -399,6 +452,7 @@ export function totals(run: ContentFarmRun): ContentFarmTotals {
     seriousPrecision: all === 0 ? 1 : right / all,
     seriousFindings: all,
     byKind,
+    byKindAll,
     recall,
     alteredKindAgreement: altered === 0 ? 0 : agree / altered,
   };

@@ -103,7 +103,7 @@ function makeParts(): ReportParts {
 
 test('buildReport: summary, scope, verdict and self-contained sources', () => {
   const report = buildReport(makeParts());
-  assert.equal(report.schemaVersion, '1.1.0');
+  assert.equal(report.schemaVersion, '1.2.0');
   assert.deepEqual(report.generator, { name: 'unspun', version: '9.9.9' });
   assert.equal(report.summary.suspectSentences, 4);
   assert.equal(report.summary.reusedShare, 0.75, '3 of 4 suspect sentences are aligned to the source');
@@ -175,7 +175,7 @@ const SUMMARY: Keys<Report['summary']> = { required: SUMMARY_KEYS, all: SUMMARY_
 const SENTENCE_KEYS = { index: true, text: true, start: true, end: true, paragraph: true } as const;
 const SENTENCE: Keys<Sentence> = { required: SENTENCE_KEYS, all: SENTENCE_KEYS };
 const EVIDENCE_KEYS = { reason: true, suspect: true, source: true, rule: true } as const;
-const EVIDENCE: Keys<Change['evidence']> = { required: EVIDENCE_KEYS, all: EVIDENCE_KEYS };
+const EVIDENCE: Keys<Change['evidence']> = { required: EVIDENCE_KEYS, all: { ...EVIDENCE_KEYS, expected: true, counts: true, characters: true } };
 
 test('schema and TypeScript type agree on required and known fields', () => {
   const defs = schema.$defs;
@@ -195,7 +195,7 @@ test('schema and TypeScript type agree on required and known fields', () => {
   }
   assert.deepEqual(defs.changeKind.enum, [
     'verbatim', 'paraphrase', 'inserted', 'omitted', 'number', 'date', 'entity', 'quote', 'negation', 'boilerplate',
-    'spinner', 'unattributed', 'hedge', 'reversal', 'attribution', 'renaming', 'loaded',
+    'spinner', 'unattributed', 'hedge', 'reversal', 'attribution', 'renaming', 'loaded', 'evasion',
   ]);
 });
 

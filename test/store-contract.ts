@@ -7,7 +7,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store, IndexRecord } from '../src/core/store.ts';
+import { hasPhraseStats, type Store, type IndexRecord } from '../src/core/store.ts';
+import { phraseKey } from '../src/core/phrases/ngrams.ts';
 import type { ReferenceArticle } from '../src/core/types.ts';
 import { prepareIndexRecord } from '../src/core/index/index.ts';
 import { UnspunError } from '../src/core/errors.ts';
@@ -176,6 +177,40 @@ export function runStoreContract(
       const exact = await s.searchFingerprint(rec('q', HARBOUR).bands, 5);
       assert.equal(exact[0].sharedBands, rec('q', HARBOUR).bands.length);
       assert.deepEqual(await s.searchFingerprint([], 5), []);
+    });
+
+    // Phrase statistics are an optional capability (core/store.ts PhraseStats): a store that
+    // offers phraseCounts must keep them exact and transactional with the articles.
+    const counts = async (s: Store, phrases: string[]) => {
+      assert.ok(hasPhraseStats(s), `${name} does not implement PhraseStats`);
+      const got = await s.phraseCounts(phrases.map(phraseKey));
+      return phrases.map((p) => got.get(phraseKey(p)) ?? 0);
+    };
+
+    it('phraseCounts counts unigrams, bigrams and trigrams of the stored bodies', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS)]);
+      // "the authority said", "fishing boats" once in HARBOUR, "the first time" once in CHESS, "quay"
+      // twice; nothing spans the sentence break "basin. Local" or the number in "about 2.4 million".
+      assert.deepEqual(
+        await counts(s, ['the authority said', 'fishing boats', 'the first time', 'quay', 'basin local', 'about million', 'zebra crossing']),
+        [1, 1, 1, 2, 0, 0, 0],
+      );
+      assert.deepEqual(await counts(s, ['the']), [HARBOUR.match(/\bthe\b/gi)!.length + CHESS.match(/\bthe\b/gi)!.length]);
+    });
+
+    it('phraseCounts follows replacement and ignores an unchanged re-put', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS)]);
+      await s.put([rec('h', HARBOUR)]);
+      assert.deepEqual(await counts(s, ['northern quay', 'chess club']), [1, 1]);
+      await s.put([rec('h', ELECTION)]);
+      assert.deepEqual(await counts(s, ['northern quay', 'chess club', 'narrow margin']), [0, 1, 1]);
+    });
+
+    it('phraseCounts are untouched by a batch that fails', async (s) => {
+      await s.put([rec('h', HARBOUR)]);
+      const bad = { ...rec('x', CHESS), bands: ['not a number'] } as unknown as IndexRecord;
+      await assert.rejects(s.put([rec('c', CHESS), bad]));
+      assert.deepEqual(await counts(s, ['chess club', 'northern quay']), [0, 1]);
     });
 
     it('close releases the store; later calls fail', async (s) => {

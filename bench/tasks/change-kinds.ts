@@ -8,24 +8,23 @@
  *    severity weight), and the cut on that score is fitted on dev for F1 and applied to test.
  * 2. FRANK typed errors: model summaries aligned to and classified against the full article.
  *    FRANK's categories that have a counterpart among our kinds are scored the same way.
- * 3. Tortured phrases (Problematic Paper Screener fingerprints): spinner recall on each spun
- *    phrase in a plain carrier sentence, and the false-alarm rate on the established phrase it
- *    replaced, per the dataset's dev/test split; plus false alarms per 1,000 sentences of real
- *    news from the corpus (articles not used to set the spinner constants).
+ * 3. Tortured phrases (Problematic Paper Screener fingerprints): spinner recall of the
+ *    single-article checks on each spun phrase in a plain carrier sentence, and the false-alarm
+ *    rate on the established phrase it replaced, per the dataset's dev/test split; plus spinner
+ *    and loaded-wording flags per 1,000 sentences of real news (NEWS_TEST of
+ *    bench/lib/news-ranges.ts: held out of the phrase table, never tuned on).
  * 4. Milliseconds per sentence pair for split + align + classify (MRPC train pairs).
  *
  * Missing or malformed datasets throw (DATASET_MISSING / DATASET_MALFORMED): no silent zeros.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { datasetPath, loadPairs, loadSummaries, readJsonlFile, sharedRoot, type SummaryRecord } from '../lib/datasets.ts';
+import { datasetPath, loadPairs, loadSummaries, readJsonlFile, type SummaryRecord } from '../lib/datasets.ts';
+import { NEWS_TEST, NEWS_TUNE, readNewsRange } from '../lib/news-ranges.ts';
 import { Timer, type SpeedRow } from '../lib/measure.ts';
 import { balancedAccuracy, fitThreshold, prfFromCounts } from '../lib/metrics.ts';
 import { markdownTable, pct, type Cell } from '../lib/table.ts';
 import type { BenchTask, TaskOptions, TaskResult } from '../lib/task.ts';
 import { alignSentences } from '../../src/core/align/index.ts';
-import { classifyChanges, findSpinnerArtifacts, singleArticleChecks } from '../../src/core/classify/index.ts';
+import { classifyChanges, singleArticleChecks } from '../../src/core/classify/index.ts';
 import { UnspunError } from '../../src/core/errors.ts';
 import { splitArticle } from '../../src/core/text/sentences.ts';
 import type { Change, ChangeKind, Severity } from '../../src/core/types.ts';
@@ -33,10 +32,13 @@ import type { Change, ChangeKind, Severity } from '../../src/core/types.ts';
 const QUICK_ITEMS = 80;
 const QUICK_PHRASES = 300;
 const QUICK_PAIRS = 200;
-/** Real-news articles per corpus file for the spinner false-alarm rate (held out: see SPINNER_NEWS_FROM). */
-const NEWS_ARTICLES = 150;
-/** The spinner constants were set on the first 300 BBC articles; count false alarms after those. */
-const SPINNER_NEWS_FROM = 1000;
+/** Real-news articles per corpus file of NEWS_TEST read by the quick gate (the full run reads all of it). */
+const QUICK_NEWS_ARTICLES = 50;
+/**
+ * Gate ceiling on false flags per 1,000 sentences of real news, per kind: the spinner rate
+ * before the phrase model (~5), so a regression toward it fails CI. Issue #9's target is 1.
+ */
+const NEWS_FLAG_BUDGET = 5;
 
 /** A change's weight by severity: a low-severity label is a weaker vote than a high one. */
 const SEVERITY_WEIGHT: Record<Severity, number> = { none: 0, low: 0.5, medium: 0.8, high: 1 };
@@ -255,24 +257,15 @@ interface TorturedRecord {
 const TORTURED_FILE = 'tortured-phrases/tortured_phrases.jsonl';
 const CARRIER = (phrase: string) => `The authors describe ${phrase} in the second section.`;
 
+/** Whether the single-article checks flag the phrase as spun in the carrier sentence. */
 function spinnerHitOn(phrase: string): boolean {
   const text = CARRIER(phrase);
   const start = text.indexOf(phrase);
   const end = start + phrase.length;
-  return findSpinnerArtifacts(text).some((h) => h.start < end && start < h.end);
-}
-
-/** Real news sentences from the corpus, after the articles the spinner constants were set on. */
-function newsArticles(): { file: string; texts: string[] }[] {
-  const files = ['bbc-news-2004-2005.jsonl.gz', 'guardian-capi-2022.jsonl.gz'];
-  return files.map((file) => {
-    const path = join(sharedRoot(), 'corpus', file);
-    if (!existsSync(path)) throw new UnspunError('DATASET_MISSING', path, 'not found (the spinner false-alarm rate reads real news from ../shared/corpus)');
-    const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter(Boolean);
-    const texts = lines.slice(SPINNER_NEWS_FROM, SPINNER_NEWS_FROM + NEWS_ARTICLES).map((l) => String((JSON.parse(l) as { text?: unknown }).text ?? ''));
-    if (texts.length < NEWS_ARTICLES) throw new UnspunError('DATASET_MALFORMED', path, `expected at least ${SPINNER_NEWS_FROM + NEWS_ARTICLES} articles`);
-    return { file, texts };
-  });
+  return singleArticleChecks(splitArticle(text), []).some((c) => c.kind === 'spinner' && c.evidence.suspect.some((w) => {
+    const at = text.indexOf(w);
+    return at >= 0 && at < end && start < at + w.length;
+  }));
 }
 
 function torturedSection(opts: TaskOptions, metrics: Record<string, number>, speed: SpeedRow[]): string {
@@ -281,7 +274,7 @@ function torturedSection(opts: TaskOptions, metrics: Record<string, number>, spe
     count: 7644,
     values: { split: ['dev', 'test'] },
   });
-  if (findSpinnerArtifacts(CARRIER('the method')).length) throw new Error('change-kinds: the carrier sentence itself is flagged; pick another');
+  if (singleArticleChecks(splitArticle(CARRIER('the method')), []).some((c) => c.kind === 'spinner')) throw new Error('change-kinds: the carrier sentence itself is flagged; pick another');
   const rows: Cell[][] = [];
   const timer = new Timer();
   for (const split of ['dev', 'test'] as const) {
@@ -299,22 +292,33 @@ function torturedSection(opts: TaskOptions, metrics: Record<string, number>, spe
     rows.push([split, recs.length, recall, literal.length, falseAlarm]);
   }
   speed.push(timer.row('change-kinds', 'unspun spinner check, tortured phrase in a carrier sentence', opts.quick ? 'dev sample' : 'dev+test', 'sentence'));
-  let news = '';
-  if (!opts.quick) {
-    const newsRows: Cell[][] = [];
-    for (const { file, texts } of newsArticles()) {
-      let sentences = 0;
-      let flags = 0;
-      for (const t of texts) {
-        const split = splitArticle(t);
-        sentences += split.sentences.length;
-        flags += singleArticleChecks(split, []).filter((c) => c.kind === 'spinner').length;
-      }
-      newsRows.push([file, texts.length, sentences, flags, (1000 * flags) / Math.max(1, sentences)]);
+  const newsRows: Cell[][] = [];
+  const total = { sentences: 0, spinner: 0, loaded: 0 };
+  for (const range of NEWS_TEST) {
+    const texts = readNewsRange(range).slice(0, opts.quick ? QUICK_NEWS_ARTICLES : undefined);
+    let sentences = 0;
+    let spinner = 0;
+    let loaded = 0;
+    for (const t of texts) {
+      const split = splitArticle(t);
+      sentences += split.sentences.length;
+      const changes = singleArticleChecks(split, []);
+      spinner += changes.filter((c) => c.kind === 'spinner').length;
+      loaded += changes.filter((c) => c.kind === 'loaded').length;
     }
-    news = `\nSpinner flags on real, unspun news (every flag is a false alarm), articles ${SPINNER_NEWS_FROM + 1}-${SPINNER_NEWS_FROM + NEWS_ARTICLES} of each file (the constants were set on earlier ones):\n\n` +
-      markdownTable(['corpus file', 'articles', 'sentences', 'spinner flags', 'per 1,000 sentences'], newsRows);
+    total.sentences += sentences;
+    total.spinner += spinner;
+    total.loaded += loaded;
+    newsRows.push([range.file, texts.length, sentences, spinner, (1000 * spinner) / Math.max(1, sentences), loaded, (1000 * loaded) / Math.max(1, sentences)]);
   }
+  const perThousand = (n: number) => (1000 * n) / Math.max(1, total.sentences);
+  newsRows.push(['**all**', null, total.sentences, total.spinner, perThousand(total.spinner), total.loaded, perThousand(total.loaded)]);
+  // Gated metrics are higher-is-better: what is left of the budget of one false flag per 1,000 sentences.
+  metrics['news-test.spinner.budgetLeft'] = Math.max(0, 1 - perThousand(total.spinner) / NEWS_FLAG_BUDGET);
+  metrics['news-test.loaded.budgetLeft'] = Math.max(0, 1 - perThousand(total.loaded) / NEWS_FLAG_BUDGET);
+  const news = `\nFlags from the article alone on real, unspun news (every flag is a false alarm): articles ${NEWS_TEST[0].from + 1}-${NEWS_TEST[0].to} of each file (bench/lib/news-ranges.ts NEWS_TEST${opts.quick ? `, first ${QUICK_NEWS_ARTICLES} in the quick run` : ''}), ` +
+    `held out of the default phrase table and never tuned on (the constants were set on NEWS_TUNE, articles ${NEWS_TUNE[0].from + 1}-${NEWS_TUNE[0].to}). The gate fails a rate that climbs back toward ${NEWS_FLAG_BUDGET} per 1,000 sentences (the spinner rate before the phrase model); the target is under 1.\n\n` +
+    markdownTable(['corpus file', 'articles', 'sentences', 'spinner flags', 'per 1,000', 'loaded flags', 'per 1,000'], newsRows);
   return [
     `### Tortured phrases: spinner detection\n`,
     `Each Problematic Paper Screener fingerprint's spun phrase is put in the carrier sentence "${CARRIER('…')}" and counts as caught when a spinner finding overlaps it; ` +

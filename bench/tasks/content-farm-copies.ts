@@ -5,7 +5,7 @@
  * labelled changes are found, per family. Scoring rules are in bench/content-farm.ts. The quick
  * gate indexes the originals with 2,000 shared-corpus distractors; the full run with all of them.
  */
-import { LABEL_FAMILIES, runContentFarmBench, totals } from '../content-farm.ts';
+import { LABEL_FAMILIES, runContentFarmBench, runContentFarmNoIndex, totals } from '../content-farm.ts';
 import { percentile } from '../lib/metrics.ts';
 import { markdownTable, pct, type Cell } from '../lib/table.ts';
 import type { BenchTask, TaskOptions, TaskResult } from '../lib/task.ts';
@@ -51,6 +51,23 @@ export const contentFarmCopiesTask: BenchTask = {
       `${c.seriousRight}/${c.seriousFindings}`,
       ...LABEL_FAMILIES.map((f) => (c.labels[f].total ? `${c.labels[f].found}/${c.labels[f].total}` : '–')),
     ]);
+    // The same copies with no index: what a user with no corpus is told, from each copy alone.
+    const bare = await runContentFarmNoIndex();
+    const b = totals(bare);
+    const flagged = (kind: string) => {
+      const [right, n] = b.byKindAll[kind] ?? [0, 0];
+      return { right, n };
+    };
+    const spinnerStyles = ['spinner', 'round-trip translation'];
+    const spun = bare.copies.filter((c) => spinnerStyles.includes(c.style));
+    const spunFound = spun.reduce((n, c) => n + c.labels.spinner.found, 0);
+    const spunTotal = spun.reduce((n, c) => n + c.labels.spinner.total, 0);
+    const sp = flagged('spinner');
+    const ld = flagged('loaded');
+    metrics['cfc.noindex.dev.recall.spinner'] = spunTotal ? spunFound / spunTotal : 0;
+    metrics['cfc.noindex.dev.recall.loaded'] = b.recall.loaded.total ? b.recall.loaded.found / b.recall.loaded.total : 0;
+    metrics['cfc.homoglyph.dev.sourceRecallAt1'] = run.disguised.sourceAt1 / Math.max(1, run.disguised.total);
+    metrics['cfc.homoglyph.dev.evasionReported'] = run.disguised.evasionReported / Math.max(1, run.disguised.total);
     const markdown = [
       `${run.copies.length} real copies of 12 originals, traced against the originals plus ${(run.corpusSize - 12).toLocaleString('en-US')} articles of the shared corpus (the four corpus articles that are also originals here are left out, so the labelled cut is the one to find). Labels are the dataset's own, all \`dev\`; tuned on, so these numbers say how well unspun fits real copies it has seen, not how it generalises.`,
       '',
@@ -73,6 +90,20 @@ export const contentFarmCopiesTask: BenchTask = {
       'Medium/high findings by kind:',
       '',
       markdownTable(['kind', 'findings', 'right', 'precision'], kindRows),
+      '',
+      '**With no index** (the copies traced alone, as a user with no corpus would; only the single-article checks run):',
+      '',
+      markdownTable(
+        ['measure', 'value'],
+        [
+          ['spinner labels found on the spinner and round-trip-translation copies (recall)', `${pct(spunTotal ? spunFound / spunTotal : NaN)} (${spunFound} of ${spunTotal})`],
+          ['spinner findings touching a labelled change (precision)', sp.n ? `${pct(sp.right / sp.n)} of ${sp.n}` : 'no findings'],
+          ['loaded labels found (recall)', `${pct(metrics['cfc.noindex.dev.recall.loaded'])} (${b.recall.loaded.found} of ${b.recall.loaded.total})`],
+          ['loaded findings touching a labelled change (precision)', ld.n ? `${pct(ld.right / ld.n)} of ${ld.n}` : 'no findings'],
+        ],
+      ),
+      '',
+      `**Disguised copies**: each copy with every fourth a/o/e/p/c/i swapped for its Cyrillic look-alike (\`disguise()\` in bench/content-farm.ts), traced against the same index: right original first for ${run.disguised.sourceAt1} of ${run.disguised.total} (undisguised: ${run.copies.filter((c) => c.sourceAt1).length}), evasion reported for ${run.disguised.evasionReported} of ${run.disguised.total}.`,
       '',
       'Per copy (medium/high right / all; labels found / labelled, by family):',
       '',

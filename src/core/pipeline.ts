@@ -20,7 +20,12 @@ import { extractArticle } from './extract/index.ts';
 import { overLimit, resolveLimits, type Limits } from './limits.ts';
 import { buildReport, type SplitSource } from './report/build-report.ts';
 import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
-import type { Store } from './store.ts';
+import { hasPhraseStats, type Store } from './store.ts';
+import { normaliseConfusables } from './text/confusables.ts';
+import { restoreSuspectText } from './report/restore-text.ts';
+import { evasionChanges } from './classify/rules/evasion.ts';
+import { defaultPhraseModel, recordingModel, withIndexCounts, type PhraseModel } from './phrases/model.ts';
+import { phraseKey } from './phrases/ngrams.ts';
 import { splitArticle } from './text/sentences.ts';
 import type { AlignmentGroup, Change, RawInput, Report, RetrievalResult, SplitArticle } from './types.ts';
 
@@ -46,14 +51,18 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   // 1-2. Extract and split. Faults (empty, binary, no article, over a limit) are thrown as UnspunError.
   const limits = resolveLimits(options.limits);
   const article = extractArticle(input, limits);
-  const suspect = splitArticle(article.text);
+  // Words are compared as they read: look-alike letters and hidden characters undone (same
+  // length, so offsets hold); the report quotes the original again at the end.
+  const confusables = normaliseConfusables(article.text);
+  const suspect = splitArticle(confusables.text);
   if (suspect.sentences.length > limits.maxSentences) throw overLimit(input.name, 'sentences', suspect.sentences.length, limits.maxSentences);
+  const title = article.title === null ? null : normaliseConfusables(article.title).text;
 
   // 3. Retrieve, only when there is something to search.
   let retrieval: RetrievalResult | null = null;
   let sources: SplitSource[] = [];
   if (runs('retrieve') && store && (await store.count()) > 0) {
-    retrieval = await retrieveSources(store, { title: article.title, text: suspect.text, sentences: suspect.sentences }, options.retrieve);
+    retrieval = await retrieveSources(store, { title, text: suspect.text, sentences: suspect.sentences }, options.retrieve);
     sources = retrieval.sources.map((match) => ({ match, split: splitArticle(match.article.text) }));
   }
 
@@ -77,7 +86,7 @@ export async function traceArticle(input: RawInput, store: Store | null, options
     // Cut furniture is known from the page alone, whichever stage labels it: report it once,
     // as a single-article finding.
     changes = paired.filter((c) => c.kind !== 'boilerplate');
-    singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...singleArticleChecks(suspect, article.removed)]);
+    singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...evasionChanges(suspect, confusables), ...(await singleArticleWithIndex(suspect, article.removed, store))]);
     singleArticle = withoutInheritedVagueness(singleArticle, alignment, alignSources);
   }
 
@@ -94,11 +103,31 @@ export async function traceArticle(input: RawInput, store: Store | null, options
     singleArticle,
     wordDiff,
   });
+  restoreSuspectText(report, article.text, confusables);
   if (options.stopAfter && options.stopAfter !== 'classify') {
     report.verdict = { ...report.verdict, reason: `${report.verdict.reason} (Stopped after the ${options.stopAfter} stage.)` };
   }
   return report;
 }
+
+/**
+ * The single-article checks, judging wording by the shipped phrase table plus, when the store
+ * keeps phrase statistics, the index's own counts: a first run records which phrases the checks
+ * ask about, their counts are fetched in one call, and the checks run again with them.
+ */
+async function singleArticleWithIndex(suspect: SplitArticle, removed: RawRemoved, store: Store | null): Promise<Change[]> {
+  const base = defaultPhraseModel();
+  const articles = store ? await store.count() : 0;
+  if (!store || articles === 0 || !hasPhraseStats(store)) return singleArticleChecks(suspect, removed, { phrases: base });
+  const recorder = recordingModel(base);
+  const first = singleArticleChecks(suspect, removed, { phrases: recorder });
+  const counts = await store.phraseCounts([...recorder.asked].map(phraseKey));
+  if (counts.size === 0) return first;
+  const model: PhraseModel = withIndexCounts(base, counts, articles);
+  return singleArticleChecks(suspect, removed, { phrases: model });
+}
+
+type RawRemoved = Parameters<typeof singleArticleChecks>[1];
 
 /**
  * An unattributed claim ("residents said") that the aligned source sentence words the same way
@@ -121,7 +150,7 @@ function withoutInheritedVagueness(changes: Change[], alignment: AlignmentGroup[
 function dedupe(changes: Change[]): Change[] {
   const seen = new Set<string>();
   return changes.filter((c) => {
-    const key = JSON.stringify([c.kind, c.suspectText, c.suspectSentences]);
+    const key = JSON.stringify([c.kind, c.suspectText, c.suspectSentences, c.evidence.rule, c.evidence.suspect]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

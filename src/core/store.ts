@@ -14,6 +14,11 @@ export interface IndexRecord {
   contentHash: string;
   /** LSH band keys of the body's MinHash signature (see core/retrieve/fingerprint.ts). */
   bands: number[];
+  /**
+   * The body's word n-gram counts as [phrase key, count] pairs (core/phrases/ngrams.ts), for
+   * stores that keep phrase statistics (PhraseStats); others ignore it.
+   */
+  phrases?: [number, number][];
 }
 
 export interface PutResult {
@@ -53,4 +58,20 @@ export interface Store {
   /** Articles sharing LSH bands with the query, most shared first. */
   searchFingerprint(bands: number[], limit: number): Promise<FingerprintHit[]>;
   close(): Promise<void>;
+}
+
+/**
+ * An optional capability of a store: how often each word n-gram (unigram, bigram, trigram,
+ * keyed by core/phrases/ngrams.ts phraseKey) occurs in the stored articles, kept up to date by
+ * put() in the same transaction as the articles (a replaced article's old counts are taken
+ * away). The single-article checks read it as their phrase model. Implementations pass the
+ * phrase-statistics cases of test/store-contract.ts.
+ */
+export interface PhraseStats {
+  /** Count of each asked key; keys never seen may be left out of the map (they count 0). */
+  phraseCounts(keys: number[]): Promise<Map<number, number>>;
+}
+
+export function hasPhraseStats(store: Store): store is Store & PhraseStats {
+  return typeof (store as Partial<PhraseStats>).phraseCounts === 'function';
 }

@@ -135,6 +135,7 @@ export const CHANGE_KINDS = [
   'attribution',
   'renaming',
   'loaded',
+  'evasion',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -150,6 +151,12 @@ export interface ChangeEvidence {
   source: string[];
   /** Which check produced the label (stable id, e.g. `number-mismatch`). */
   rule: string;
+  /** From the article alone: the wording the suspect words most likely stood for ("fire fighters"). */
+  expected?: string;
+  /** Phrase-model evidence: how often real news writes the suspect's phrase and the expected one. */
+  counts?: { written: number; expected: number };
+  /** Evasion: each look-alike or invisible character found, where it sits and what it reads as. */
+  characters?: { char: string; codePoint: string; offset: number; readsAs: string }[];
 }
 
 export interface Change {

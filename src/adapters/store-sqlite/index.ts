@@ -11,9 +11,10 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
-import type { FingerprintHit, IndexRecord, PutResult, Store, TextHit } from '../../core/store.ts';
+import type { FingerprintHit, IndexRecord, PhraseStats, PutResult, Store, TextHit } from '../../core/store.ts';
+import { articlePhraseCounts, PHRASE_KEY_VERSION } from '../../core/phrases/ngrams.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
-import { GENERATION_KEY, TERM_DF_GENERATION_KEY, ensureSchema } from './schema.ts';
+import { CREATE_PHRASE_COUNTS, GENERATION_KEY, PHRASE_STATS_KEY, TERM_DF_GENERATION_KEY, ensureSchema } from './schema.ts';
 
 export { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './schema.ts';
 
@@ -57,7 +58,7 @@ function nullableString(v: unknown, field: string): string | null {
   return v;
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, PhraseStats {
   readonly path: string;
   readonly readonly: boolean;
   private db: Database.Database | null;
@@ -76,6 +77,7 @@ export class SqliteStore implements Store {
       byId: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       byIds: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       existing: db.prepare('SELECT pk, content_hash FROM articles WHERE id = ?'),
+      textByPk: db.prepare('SELECT text FROM articles WHERE pk = ?'),
       known: db.prepare('SELECT DISTINCT content_hash AS h FROM articles WHERE content_hash IN (SELECT value FROM json_each(?))'),
       search: db.prepare(
         `SELECT a.id AS id, -f.rank AS score FROM
@@ -148,6 +150,11 @@ export class SqliteStore implements Store {
     const w = this.writeStmts;
     const result: PutResult = { added: 0, unchanged: 0, replaced: 0 };
     const write = db.transaction((batch: IndexRecord[]) => {
+      this.ensurePhraseCounts();
+      const phraseDelta = new Map<number, number>();
+      const addPhrases = (pairs: [number, number][], sign: number) => {
+        for (const [k, n] of pairs) phraseDelta.set(k, (phraseDelta.get(k) ?? 0) + sign * n);
+      };
       batch.forEach((rec, i) => {
         const label = `record ${i + 1} of ${batch.length}${typeof rec?.article?.id === 'string' ? ` (id ${JSON.stringify(rec.article.id)})` : ''}`;
         try {
@@ -157,6 +164,9 @@ export class SqliteStore implements Store {
           if (typeof rec.contentHash !== 'string' || rec.contentHash.length === 0) throw new Error('contentHash is missing');
           if (!Array.isArray(rec.bands) || !rec.bands.every((k) => Number.isSafeInteger(k))) {
             throw new Error('bands must be integers');
+          }
+          if (rec.phrases !== undefined && (!Array.isArray(rec.phrases) || !rec.phrases.every((p) => Array.isArray(p) && Number.isSafeInteger(p[0]) && Number.isSafeInteger(p[1])))) {
+            throw new Error('phrases must be [key, count] integer pairs');
           }
           const params = {
             id: a.id,
@@ -174,6 +184,8 @@ export class SqliteStore implements Store {
             result.unchanged++;
             return;
           } else if (old) {
+            const oldText = (this.stmts.textByPk.get(old.pk) as { text: string }).text;
+            addPhrases(articlePhraseCounts(oldText), -1);
             w.update.run({ ...params, pk: old.pk });
             w.delBands.run(old.pk);
             pk = old.pk;
@@ -183,17 +195,62 @@ export class SqliteStore implements Store {
             result.added++;
           }
           for (const key of rec.bands) w.addBand.run(key, pk);
+          addPhrases(rec.phrases ?? articlePhraseCounts(a.text), 1);
         } catch (err) {
           throw new UnspunError('STORE_WRITE_FAILED', this.path, `${label}: ${(err as Error).message}; nothing in this batch was written`, {
             cause: err,
           });
         }
       });
+      this.applyPhraseDelta(phraseDelta);
       if (result.added + result.replaced > 0) this.bumpGeneration();
     });
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing.
     write.immediate(records);
     return result;
+  }
+
+  /**
+   * Creates the phrase-count table when missing and, for a store made before it existed (or
+   * with keys of another version), counts the articles already stored. Runs inside put's
+   * transaction, so the counts never disagree with the articles.
+   */
+  private ensurePhraseCounts(): void {
+    const db = this.open();
+    if (this.getMeta(PHRASE_STATS_KEY) === String(PHRASE_KEY_VERSION)) return;
+    db.exec(CREATE_PHRASE_COUNTS);
+    db.exec('DELETE FROM phrase_counts');
+    const delta = new Map<number, number>();
+    for (const row of db.prepare('SELECT text FROM articles').iterate() as IterableIterator<{ text: string }>) {
+      for (const [k, n] of articlePhraseCounts(row.text)) delta.set(k, (delta.get(k) ?? 0) + n);
+    }
+    this.applyPhraseDelta(delta);
+    this.setMeta(PHRASE_STATS_KEY, String(PHRASE_KEY_VERSION));
+  }
+
+  private applyPhraseDelta(delta: Map<number, number>): void {
+    if (delta.size === 0) return;
+    const db = this.open();
+    const upsert = db.prepare('INSERT INTO phrase_counts (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n');
+    const drop = db.prepare('DELETE FROM phrase_counts WHERE key = ? AND n <= 0');
+    for (const [k, n] of delta) {
+      if (n === 0) continue;
+      upsert.run(k, n);
+      if (n < 0) drop.run(k);
+    }
+  }
+
+  async phraseCounts(keys: number[]): Promise<Map<number, number>> {
+    const db = this.open();
+    const out = new Map<number, number>();
+    const wanted = [...new Set(keys.filter((k) => Number.isSafeInteger(k)))];
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'phrase_counts'").get();
+    if (!hasTable || wanted.length === 0 || this.getMeta(PHRASE_STATS_KEY) !== String(PHRASE_KEY_VERSION)) return out;
+    const stmt = db.prepare('SELECT key, n FROM phrase_counts WHERE key IN (SELECT value FROM json_each(?))');
+    for (let i = 0; i < wanted.length; i += 5000) {
+      for (const r of stmt.all(JSON.stringify(wanted.slice(i, i + 5000))) as { key: number; n: number }[]) out.set(r.key, r.n);
+    }
+    return out;
   }
 
   /** Marks derived statistics (term_df) stale; runs inside put's transaction. */

@@ -66,6 +66,19 @@ CREATE TABLE IF NOT EXISTS term_df (
   n    INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
+/**
+ * Word n-gram counts of the stored articles (core/store.ts PhraseStats), keyed by
+ * core/phrases/ngrams.ts phraseKey and kept by put() in the articles' transaction. A store made
+ * before this table existed gains it on its next write and counts the articles it already holds
+ * then (PHRASE_STATS_KEY records the key version once they are counted).
+ */
+export const CREATE_PHRASE_COUNTS = `
+CREATE TABLE IF NOT EXISTS phrase_counts (
+  key INTEGER PRIMARY KEY,
+  n   INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+export const PHRASE_STATS_KEY = 'phrase_key_version';
 export const GENERATION_KEY = 'generation';
 export const TERM_DF_GENERATION_KEY = 'term_df_generation';
 

@@ -22,6 +22,7 @@ export const KIND_LABELS: Record<ChangeKind, { label: string; help: string }> = 
   attribution: { label: 'Attribution changed', help: 'Who said it differs from the source.' },
   renaming: { label: 'Renaming', help: 'The same thing is called by a loaded or different name.' },
   loaded: { label: 'Loaded wording', help: 'Neutral words replaced by emotionally charged ones.' },
+  evasion: { label: 'Disguised letters', help: 'Look-alike letters from other scripts or invisible characters hidden in words, so the text evades matching.' },
 };
 
 export function kindLabel(kind: string): string {

@@ -1,20 +1,21 @@
 /**
  * @module core/classify/classify
  * Labels an alignment. For each aligned group: `verbatim` or `paraphrase`, plus one change per
- * distortion the detectors find (number, date, entity, quote, negation, hedge, reversal,
- * attribution, renaming, loaded). Then `inserted` for suspect sentences with no source,
- * `omitted` for source sentences dropped, and `boilerplate` for each piece of furniture cut.
- * Every `suspectText` / `sourceText` is a slice of the sentence texts of the two bodies.
+ * distortion the pair checks find (the rule families under `rules/`, run in the order of
+ * {@link PAIR_CHECKS}). Then `inserted` for suspect sentences with no source, `omitted` for
+ * source sentences dropped, and `boilerplate` for each piece of furniture cut. Kind, severity
+ * and confidence come from the rule table (`catalogue.ts`). Every `suspectText` /
+ * `sourceText` is a slice of the sentence texts of the two bodies.
  */
-import type { AlignmentGroup, Change, RemovedText, Sentence, Severity, SplitArticle } from '../types.ts';
-import { tokenize, NEGATORS, STOPWORDS } from '../text/tokens.ts';
+import type { AlignmentGroup, Change, RemovedText, Sentence, SplitArticle } from '../types.ts';
+import { tokenize } from '../text/tokens.ts';
 import { findEntities } from '../nlp/entities.ts';
 import { findQuantities } from '../nlp/numbers.ts';
-import { CERTAINTY } from '../nlp/lexicons.ts';
 import { checkEnglish } from '../nlp/language.ts';
 import { buildHunks, buildSide, type Finding, type PairContext, type Span } from './pair.ts';
-import { PAIR_DETECTORS } from './detectors.ts';
-import { INSERTED_SHORT_WORDS } from './settings.ts';
+import { ruleOutcome, type Hit } from './catalogue.ts';
+import { insertedGrade, omittedGrade } from './rules/inserted-omitted.ts';
+import { PAIR_CHECKS } from './pair-checks.ts';
 
 export interface ClassifyInput {
   suspect: SplitArticle;
@@ -84,8 +85,9 @@ export function classifyPair(
 ): Change[] {
   const out: Change[] = [];
   const verbatim = normalisedWords(suspect.text) === normalisedWords(source.text);
+  const { kind, rule, severity } = ruleOutcome({ rule: verbatim ? 'same-words' : 'aligned-rewording' });
   out.push({
-    kind: verbatim ? 'verbatim' : 'paraphrase',
+    kind,
     suspectText: sentencesText(suspect.body, suspect.sentences),
     sourceText: sentencesText(source.body, source.sentences),
     sourceId,
@@ -95,18 +97,22 @@ export function classifyPair(
       reason: verbatim ? 'The copy repeats the source word for word.' : rewordingReason(suspect.text),
       suspect: [],
       source: [],
-      rule: verbatim ? 'same-words' : 'aligned-rewording',
+      rule,
     },
-    severity: 'none',
-    confidence: verbatim ? 1 : Math.max(0, Math.min(1, similarity)),
+    severity,
+    confidence: verbatim ? ruleOutcome({ rule: 'same-words' }).confidence : Math.max(0, Math.min(1, similarity)),
   });
   if (verbatim) return out;
   const s = buildSide(suspect.text);
   const r = buildSide(source.text);
   const ctx: PairContext = { suspect: s, source: r, hunks: buildHunks(r, s), suspectArticleNorms: norms.suspect, sourceArticleNorms: norms.source };
-  const findings = PAIR_DETECTORS.flatMap((d) => d(ctx));
+  const findings = PAIR_CHECKS.flatMap((check) => check(ctx)).map(toFinding);
   for (const f of dedupe(findings)) out.push(toChange(f, suspect, source, sourceId));
   return out;
+}
+
+function toFinding(hit: Hit): Finding {
+  return { ...ruleOutcome(hit), reason: hit.reason, suspect: hit.suspect, source: hit.source };
 }
 
 function rewordingReason(suspectText: string): string {
@@ -140,36 +146,6 @@ function toChange(f: Finding, suspect: GroupSide, source: GroupSide, sourceId: s
   };
 }
 
-const CONTRAST = new Set(['however', 'but', 'although', 'though', 'denied', 'denies', 'rejected', 'condemned', 'disputed', 'criticised', 'criticized', 'insisted', 'countered', 'whereas', 'meanwhile']);
-// Doubt, criticism and legal challenge: dropping such a sentence removes the other side's case.
-const DOUBT = new Set([
-  'scrutiny', 'criticism', 'critics', 'critic', 'questioned', 'questions', 'doubts', 'doubt', 'unlawful', 'illegal',
-  'lawful', 'legality', 'allegations', 'accused', 'accusations', 'opposition', 'opponents', 'protest', 'protests',
-  'protested', 'concerns', 'warned', 'challenge', 'challenged', 'lawsuit', 'investigation', 'denial', 'deny',
-]);
-
-function insertedSeverity(text: string): { severity: Severity; why: string } {
-  const tokens = tokenize(text);
-  if (findQuantities(text, tokens).length > 0) return { severity: 'high', why: 'it states figures' };
-  if (tokens.some((t) => CERTAINTY.has(t.norm))) return { severity: 'high', why: 'it states a claim as certain' };
-  // "The displacement was not forced.": short, but a denial is a claim, not a transition.
-  if (tokens.some((t) => NEGATORS.has(t.norm) || /n't$/.test(t.norm))) return { severity: 'high', why: 'it denies something' };
-  if (findEntities(text, tokens).length > 0) return { severity: 'high', why: 'it makes a claim about named people, places or organisations' };
-  const content = tokens.filter((t) => !STOPWORDS.has(t.norm)).length;
-  if (tokens.length < INSERTED_SHORT_WORDS || content < 3) return { severity: 'low', why: 'it is a short transition' };
-  return { severity: 'medium', why: 'it adds a statement' };
-}
-
-function omittedSeverity(text: string): { severity: Severity; why: string } {
-  const tokens = tokenize(text);
-  if (findQuantities(text, tokens).length > 0) return { severity: 'high', why: 'it gives figures' };
-  if (/[“"«]/.test(text)) return { severity: 'high', why: 'it quotes someone' };
-  if (tokens.some((t) => CONTRAST.has(t.norm))) return { severity: 'medium', why: 'it gives another view or a qualification' };
-  if (tokens.some((t) => DOUBT.has(t.norm))) return { severity: 'medium', why: 'it carries doubt, criticism or a challenge' };
-  if (tokens.length < INSERTED_SHORT_WORDS) return { severity: 'low', why: 'it is short' };
-  return { severity: 'low', why: 'it adds detail' };
-}
-
 /** Labels every group of an alignment and every piece of removed boilerplate. */
 export function classifyChanges(input: ClassifyInput): Change[] {
   const sources = new Map(input.sources.map((s) => [s.id, s.split]));
@@ -185,29 +161,31 @@ export function classifyChanges(input: ClassifyInput): Change[] {
       out.push(...classifyPair(groupSide(input.suspect, g.suspect), groupSide(split, g.source.sentences), g.source.id, g.similarity, { suspect: suspectNorms, source: norms }, g.suspect, g.source.sentences));
     } else if (g.suspect.length > 0) {
       const side = groupSide(input.suspect, g.suspect);
-      const { severity, why } = insertedSeverity(side.text);
+      const { grade, why } = insertedGrade(side.text);
+      const { kind, rule, severity, confidence } = ruleOutcome({ rule: 'no-source-sentence', severity: grade });
       const text = sentencesText(side.body, side.sentences);
       const language = checkEnglish(side.text);
       const reason = language.english
         ? `No source sentence says this; ${why}.`
         : `No source sentence says this; its words could not be analysed because ${language.note}.`;
       out.push({
-        kind: 'inserted', suspectText: text, sourceText: null, sourceId: null,
+        kind, suspectText: text, sourceText: null, sourceId: null,
         suspectSentences: g.suspect, sourceSentences: [],
-        evidence: { reason, suspect: [text], source: [], rule: 'no-source-sentence' },
-        severity, confidence: 0.7,
+        evidence: { reason, suspect: [text], source: [], rule },
+        severity, confidence,
       });
     } else if (g.source) {
       const split = sources.get(g.source.id);
       if (!split) continue;
       const side = groupSide(split, g.source.sentences);
-      const { severity, why } = omittedSeverity(side.text);
+      const { grade, why } = omittedGrade(side.text);
+      const { kind, rule, severity, confidence } = ruleOutcome({ rule: 'source-sentence-dropped', severity: grade });
       const text = sentencesText(side.body, side.sentences);
       out.push({
-        kind: 'omitted', suspectText: null, sourceText: text, sourceId: g.source.id,
+        kind, suspectText: null, sourceText: text, sourceId: g.source.id,
         suspectSentences: [], sourceSentences: g.source.sentences,
-        evidence: { reason: `The copy leaves out this source sentence; ${why}.`, suspect: [], source: [text], rule: 'source-sentence-dropped' },
-        severity, confidence: 0.6,
+        evidence: { reason: `The copy leaves out this source sentence; ${why}.`, suspect: [], source: [text], rule },
+        severity, confidence,
       });
     }
   }
@@ -217,15 +195,18 @@ export function classifyChanges(input: ClassifyInput): Change[] {
 
 /** One `boilerplate` change per piece of page furniture cut from the body (quoted from the page). */
 export function boilerplateChanges(removed: RemovedText[]): Change[] {
-  return removed.map((r) => ({
-    kind: 'boilerplate' as const,
-    suspectText: r.text,
-    sourceText: null,
-    sourceId: null,
-    suspectSentences: [],
-    sourceSentences: [],
-    evidence: { reason: `Page furniture cut from the article body (${r.reason.replace(/-/g, ' ')}).`, suspect: [r.text], source: [], rule: `boilerplate-${r.reason}` },
-    severity: 'low' as Severity,
-    confidence: 0.9,
-  }));
+  return removed.map((r) => {
+    const { kind, rule, severity, confidence } = ruleOutcome({ rule: 'boilerplate', variant: r.reason });
+    return {
+      kind,
+      suspectText: r.text,
+      sourceText: null,
+      sourceId: null,
+      suspectSentences: [],
+      sourceSentences: [],
+      evidence: { reason: `Page furniture cut from the article body (${r.reason.replace(/-/g, ' ')}).`, suspect: [r.text], source: [], rule },
+      severity,
+      confidence,
+    };
+  });
 }

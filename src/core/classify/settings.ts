@@ -50,3 +50,51 @@ export const CLAUSE_MIN_WORDS = 3;
 export const NEGATION_SCOPE = 3;
 /** Words per side compared pairwise for antonyms; a guard for run-on input, not a tuned value. */
 export const MAX_ANTONYM_WORDS = 80;
+export interface PhraseThresholds {
+  /** The written pair is seen at most this often in the counted news. */
+  rareMax: number;
+  /** Its one-word variant is seen at least this often... */
+  commonMin: number;
+  /** ...and this many times more often than the written pair. */
+  ratio: number;
+  /** The variant is a collocation: max(P(kept | swapped-in), P(swapped-in | kept)) at least this. */
+  fixedMin: number;
+  /** The variant with a neighbouring word is seen at least this often (0: not checked). */
+  contextMin: number;
+  /** Only pairs of two content words are judged. */
+  contentOnly: boolean;
+  /** WordNet pointers followed from a word's senses to find what it may stand for. */
+  pointers: readonly string[];
+}
+
+/**
+ * In an article that already shows a spinner's fingerprints (a tortured phrase, a broken
+ * expression, a glued number, or two garbled non-words), looser: the pairs then corroborate a
+ * finding instead of making one up. Same tuning sets.
+ */
+/** Fingerprints other than non-words an article must show before phrase swaps are reported. */
+export const CORROBORATING_FINGERPRINTS = 2;
+export const PHRASE_CORROBORATED: PhraseThresholds = {
+  rareMax: 0, commonMin: 20, ratio: 20, fixedMin: 0.01, contextMin: 0, contentOnly: false, pointers: ['&', '^', '+', '@'],
+};
+/** Words seen fewer times than this in the counted news are not judged by the phrase model. */
+export const PHRASE_MIN_WORD_COUNT = 3;
+/** Synonyms come from each word's most frequent WordNet senses, this many per part of speech. */
+export const PHRASE_MAX_SENSES = 3;
+
+/**
+ * A word or two-word phrase that the phrase model's real news writes at least this often is
+ * ordinary English to the older spinner checks (non-words, broken expressions), whatever WordNet
+ * says. Set on NEWS_TUNE.
+ */
+export const SEEN_IN_NEWS_MIN = 3;
+/**
+ * Loaded wording from the article alone (core/classify/loaded-alone.ts): AFINN-165 words of at
+ * least this valence (either sign) join the hand-written list, and a word fires only when the
+ * phrase model's real news uses it at most LOADED_NEWS_MAX times (46M words counted). Set on
+ * NEWS_TUNE (bench/lib/news-ranges.ts) for under one flag per 1,000 sentences.
+ */
+export const LOADED_VALENCE_MIN = 3;
+export const LOADED_NEWS_MAX = 80;
+/** ...and only in an article with at least this many different such words. */
+export const LOADED_MIN_WORDS = 2;

@@ -14,12 +14,15 @@ export interface TextParts {
 }
 
 
-/** Normalises line endings, drops a byte-order mark and zero-width characters. */
+/**
+ * Normalises line endings, drops a byte-order mark and zero-width characters, except those
+ * hidden inside a word: they are an evasion, undone and reported by core/text/confusables.ts.
+ */
 export function normalizeText(s: string): string {
   return s
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/(?<![\p{L}\p{M}])[\u200B-\u200D\u2060\uFEFF]+|[\u200B-\u200D\u2060\uFEFF]+(?![\p{L}\p{M}])/gu, '')
     .replace(/[ \t\f\v]+$/gm, '');
 }
 

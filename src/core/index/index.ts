@@ -8,6 +8,7 @@ import type { ReferenceArticle } from '../types.ts';
 import type { IndexRecord } from '../store.ts';
 import { normalizeForHash } from '../text/tokens.ts';
 import { fingerprintBands } from './fingerprint.ts';
+import { articlePhraseCounts } from '../phrases/ngrams.ts';
 
 export { fingerprintBands, minhashSignature, bandsFromSignature, estimateJaccard, shingleHashes } from './fingerprint.ts';
 
@@ -16,7 +17,7 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(normalizeForHash(text)).digest('hex');
 }
 
-/** Hash and fingerprint an article for the store. */
+/** Hash and fingerprint an article for the store, with its n-gram counts for the phrase model. */
 export function prepareIndexRecord(article: ReferenceArticle): IndexRecord {
-  return { article, contentHash: contentHash(article.text), bands: fingerprintBands(article.text) };
+  return { article, contentHash: contentHash(article.text), bands: fingerprintBands(article.text), phrases: articlePhraseCounts(article.text) };
 }

