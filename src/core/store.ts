@@ -61,8 +61,8 @@ export interface Store {
 }
 
 /**
- * An optional capability of a store: how often each word n-gram (unigram, bigram, trigram,
- * keyed by core/phrases/ngrams.ts phraseKey) occurs in the stored articles, kept up to date by
+ * An optional capability of a store: how often each word n-gram (unigrams and bigrams, as
+ * core/phrases/ngrams.ts articlePhraseCounts lists them, keyed by phraseKey) occurs in the stored articles, kept up to date by
  * put() in the same transaction as the articles (a replaced article's old counts are taken
  * away). The single-article checks read it as their phrase model. Implementations pass the
  * phrase-statistics cases of test/store-contract.ts.

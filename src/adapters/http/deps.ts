@@ -11,6 +11,7 @@ import type { Limits } from '../../core/limits.ts';
 import { openSqliteStore } from '../store-sqlite/index.ts';
 import { openSqliteReportStore } from '../store-sqlite/reports.ts';
 import type { AppDeps } from './app.ts';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './report-store.ts';
 import { TracePool } from './trace-pool.ts';
 
 export interface OpenedDeps extends AppDeps {
@@ -27,6 +28,8 @@ export interface ServerDepsOptions {
   workers?: number;
   limits?: Partial<Limits>;
   log?: (line: string) => void;
+  /** How long the report history keeps reports (default DEFAULT_RETENTION). */
+  retention?: RetentionPolicy;
 }
 
 /** Opens the database at `dbPath` and returns everything createApp needs. */
@@ -35,7 +38,9 @@ export async function openServerDeps(dbPath: string, options: ServerDepsOptions 
     throw new UnspunError('INPUT_NOT_FOUND', dbPath, 'no index there (build one with `unspun index <files> --db <path>`, or give --create to start an empty one)');
   }
   const store = await openSqliteStore(dbPath);
-  const reports = openSqliteReportStore(store.database);
+  const reports = openSqliteReportStore(store.database, options.retention ?? DEFAULT_RETENTION);
+  // A tighter retention than the file was kept with applies at once, not at the next save.
+  await reports.prune();
   const version = options.version ?? '0.0.0';
   const pool = new TracePool({ dbPath, version, limits: options.limits, size: options.workers, log: options.log });
   return {

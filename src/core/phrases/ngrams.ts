@@ -91,12 +91,19 @@ export function* phraseNgrams(text: string): Generator<string> {
 }
 
 /**
- * How often each n-gram key occurs in a text: what an index adds to its phrase counts for one
- * article (and subtracts when the article is replaced). Sorted by key.
+ * Longest n-gram an index counts. The single-article checks ask for words and word pairs only;
+ * trigrams would double the rows (about 700 per article) for nothing they read.
  */
-export function articlePhraseCounts(text: string): [number, number][] {
+export const INDEX_MAX_N = 2;
+
+/**
+ * How often each n-gram key (up to `maxN` words) occurs in a text: what an index adds to its
+ * phrase counts for one article (and subtracts when the article is replaced). Sorted by key.
+ */
+export function articlePhraseCounts(text: string, maxN = INDEX_MAX_N): [number, number][] {
   const counts = new Map<number, number>();
   for (const p of phraseNgrams(text)) {
+    if (maxN < 3 && p.split(' ').length > maxN) continue;
     const k = phraseKey(p);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
