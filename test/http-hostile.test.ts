@@ -131,9 +131,11 @@ describe('requests a web page could forge, and request bodies', () => {
   });
 
   test('an article id that is not valid percent-encoding is a 400, not a 500', async () => {
-    const res = await fetch(`${server.url}/api/articles/%E0%A4%A`);
-    assert.equal(res.status, 400);
-    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'USAGE');
+    for (const path of ['/api/articles/%E0%A4%A', '/api/sites/%E0%A4%A']) {
+      const res = await fetch(`${server.url}${path}`);
+      assert.equal(res.status, 400, path);
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'USAGE');
+    }
   });
 
   test('a report over the stored-report limit is refused with its size and nothing is stored', async () => {
