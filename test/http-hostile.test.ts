@@ -96,9 +96,9 @@ describe('requests a web page could forge, and request bodies', () => {
     const form = await fetch(`${server.url}/api/trace`, { method: 'POST', body: 'text=hello', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     assert.equal(form.status, 415);
     const same = await fetch(`${server.url}/api/trace`, { method: 'POST', body: JSON.stringify({ text }), headers: { 'Content-Type': 'application/json', Origin: server.url, 'Sec-Fetch-Site': 'same-origin' } });
-    assert.equal(same.status, 201);
+    assert.ok([200, 201].includes(same.status), String(same.status)); // 200: the history already holds this trace
     const curl = await fetch(`${server.url}/api/trace`, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain' } });
-    assert.equal(curl.status, 201);
+    assert.ok([200, 201].includes(curl.status), String(curl.status));
   });
 
   test('a Host the server does not answer to (DNS rebinding) is refused, reads included', async () => {
@@ -120,11 +120,11 @@ describe('requests a web page could forge, and request bodies', () => {
     assert.equal(articles.status, 422);
     const latin1 = Buffer.from(`Caf\xe9 owners in Aldport\n\n${text}`, 'latin1');
     const a = await fetch(`${server.url}/api/trace`, { method: 'POST', body: latin1, headers: { 'Content-Type': 'text/plain; charset=ISO-8859-1' } });
-    assert.equal(a.status, 201);
+    assert.ok([200, 201].includes(a.status), String(a.status));
     assert.equal(((await a.json()) as { report: { suspect: { title: string } } }).report.suspect.title, 'Café owners in Aldport');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const b = await fetch(`${server.url}/api/trace`, { method: 'POST', body: utf16, headers: { 'Content-Type': 'text/plain' } });
-    assert.equal(b.status, 201);
+    assert.ok([200, 201].includes(b.status), String(b.status));
     const bad = await fetch(`${server.url}/api/trace`, { method: 'POST', body: Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners')]), headers: { 'Content-Type': 'text/plain' } });
     assert.equal(bad.status, 422);
     assert.match(((await bad.json()) as { error: { message: string } }).error.message, /first at byte 3/);
