@@ -14,6 +14,7 @@ import { meterSpansTask } from './meter-spans.ts';
 import { retrievalTask } from './retrieval.ts';
 import { reuseLevelTask } from './reuse-level.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
+import { speedTask } from './speed.ts';
 
 export const TASKS: BenchTask[] = [
   extractionTask,
@@ -27,4 +28,5 @@ export const TASKS: BenchTask[] = [
   sentenceEquivalenceTask,
   consistencyTask,
   loadTask,
+  speedTask,
 ];

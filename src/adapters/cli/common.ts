@@ -4,7 +4,6 @@
  * report is printed (colour and width decided from the terminal, never in the core).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { openSqliteStore } from '../store-sqlite/index.ts';
 import type { Store } from '../../core/store.ts';
 import { UnspunError } from '../../core/errors.ts';
 
@@ -25,6 +24,8 @@ export function packageVersion(): string {
 /** Opens an existing index read-only; null when the file does not exist (no corpus to search). */
 export async function openIndexIfPresent(path: string): Promise<Store | null> {
   if (!existsSync(path)) return null;
+  // Loaded here, not at import: a trace with no index never needs the SQLite driver.
+  const { openSqliteStore } = await import('../store-sqlite/index.ts');
   return openSqliteStore(path, { readonly: true });
 }
 

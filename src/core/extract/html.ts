@@ -9,11 +9,12 @@
  * 3. Run Readability on what is left; when it finds nothing, fall back to the page's paragraphs.
  * 4. Turn the content into paragraphs ("\n\n"-separated, whitespace collapsed).
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.ts';
 import type { RemovedText } from '../types.ts';
-import { readMetadata, type PageMetadata } from './metadata.ts';
+import { pageElements, readMetadata, tagName, type PageMetadata } from './metadata.ts';
 import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
 
 export interface HtmlContent {
@@ -28,11 +29,36 @@ export interface HtmlContent {
   visibleChars: number;
 }
 
-// Never worth reading, wherever they sit.
-const ALWAYS_DROP = [
+// The DOM and Readability are loaded on the first page, not at import: a plain-text trace
+// never needs them, and loading them costs more than the rest of a short trace's start-up.
+let dom: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | null = null;
+function htmlLibraries(): NonNullable<typeof dom> {
+  if (!dom) {
+    const require = createRequire(import.meta.url);
+    dom = {
+      parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+    };
+  }
+  return dom;
+}
+
+// Never worth reading, wherever they sit: these elements, and anything [hidden] or
+// [aria-hidden="true"].
+const ALWAYS_DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'dialog',
-  'input', 'select', 'button', 'link', 'meta', '[hidden]', '[aria-hidden="true"]',
-].join(',');
+  'input', 'select', 'button', 'link', 'meta',
+]);
+
+// The passes below each read one list of every element (document order, metadata.ts) and test
+// tag names and attributes in code: a selector query per pass, and one per furniture
+// candidate, compiled the selector and walked the whole page each time.
+
+function dropAlways(elements: readonly Element[]): void {
+  for (const el of elements) {
+    if (ALWAYS_DROP.has(tagName(el)) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') el.remove();
+  }
+}
 
 // Comment widgets: forms and threads. Reported in `removed` when they hold text.
 const COMMENT_NAME = /comment(?!ar|at)|(?:^|[\s_-])(?:respond|disqus|replies|reply-?form)(?:$|[\s_-])/i;
@@ -50,7 +76,7 @@ const FURNITURE_NAME = new RegExp(
 const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 // Comment threads often mark each comment up as an <article>, so <article> is no sign of the
 // main text here; the main text container (below) covers real article wrappers.
-const PROTECTS = 'main, h1, [itemprop="articleBody"]';
+const protects = (el: Element): boolean => tagName(el) === 'main' || tagName(el) === 'h1' || el.getAttribute('itemprop') === 'articleBody';
 const FORM_NAME = /respond|form|reply-?title/i;
 
 const BLOCK_TAGS = new Set([
@@ -75,9 +101,10 @@ function textLength(el: Element | null): number {
  * The element holding the most paragraph text as direct <p> children: nearly always the article
  * body, because reader comments and link lists spread their text over many small containers.
  */
-function mainTextContainer(doc: Document): Element | null {
+function mainTextContainer(elements: readonly Element[]): Element | null {
   const totals = new Map<Element, number>();
-  for (const p of doc.querySelectorAll('p')) {
+  for (const p of elements) {
+    if (tagName(p) !== 'p') continue;
     const parent = p.parentElement;
     if (parent) totals.set(parent, (totals.get(parent) ?? 0) + textLength(p));
   }
@@ -95,10 +122,14 @@ function mainTextContainer(doc: Document): Element | null {
 /** Removes furniture from the DOM in place; returns what a reader should be told about. */
 function stripFurniture(doc: Document): RemovedText[] {
   const removed: RemovedText[] = [];
-  const main = mainTextContainer(doc);
-  // A block that wraps the article body is never furniture, whatever its class says
-  // (themes put "comments-open" or "social" on wrappers).
-  const wrapsMain = (el: Element): boolean => !!main && (el === main || el.contains(main)) || !!el.querySelector(PROTECTS);
+  const elements = pageElements(doc);
+  const main = mainTextContainer(elements);
+  const protectors = elements.filter(protects);
+  // A block that wraps the article body (or a heading, <main>, articleBody) is never furniture,
+  // whatever its class says (themes put "comments-open" or "social" on wrappers). A protector
+  // removed with earlier furniture is no longer inside any connected block.
+  const wrapsMain = (el: Element): boolean =>
+    (!!main && (el === main || el.contains(main))) || protectors.some((p) => p !== el && el.contains(p));
   const bodyChars = textLength(doc.body) || 1;
   const report = (el: Element): void => {
     const text = blockParagraphs(el).join(' ');
@@ -109,13 +140,15 @@ function stripFurniture(doc: Document): RemovedText[] {
       reason: isForm ? 'comment-form' : 'comments',
     });
   };
-  for (const el of [...doc.querySelectorAll('form, textarea')]) {
+  for (const el of elements) {
+    if (tagName(el) !== 'form' && tagName(el) !== 'textarea') continue;
     if (!el.isConnected) continue;
     if (wrapsMain(el)) continue; // ASP.NET pages wrap the whole page in one <form>.
     report(el);
     el.remove();
   }
-  for (const el of [...doc.querySelectorAll('[id], [class]')]) {
+  for (const el of elements) {
+    if (!el.hasAttribute('id') && !el.hasAttribute('class')) continue;
     if (!el.isConnected || PROTECTED_TAGS.has(el.tagName)) continue;
     const name = nameOf(el);
     if (!name) continue;
@@ -230,6 +263,52 @@ function domDepth(root: Element): number {
   return max;
 }
 
+// Scripts (all but JSON-LD, which metadata reads) and style sheets are dropped before the page
+// is parsed: ALWAYS_DROP would remove them from the DOM anyway, and on news pages they are
+// often most of the bytes the parser would otherwise tokenise. An element ends where the HTML
+// tokenizer ends a raw-text element: at the first "</script" or "</style". This is a scan
+// rather than a lazy regex: with many unclosed <script>s the regex searched to the end of the
+// page from each of them (20,000 took 3 s, a 20 MB page hours).
+const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
+
+function withoutScriptsAndStyles(html: string): string {
+  return withoutRawText(withoutRawText(html, 'script', (attributes) => JSON_LD_TYPE.test(attributes)), 'style', () => false);
+}
+
+/**
+ * `html` without each `<tag ...>...</tag>` element (closed as the tokenizer closes it: "</tag"
+ * then ">" or a space or "/" and the next ">"), except those whose attributes `keep` accepts.
+ * Linear: an element with no close means no later one has one either, so the scan stops there.
+ */
+function withoutRawText(html: string, tag: string, keep: (attributes: string) => boolean): string {
+  const open = new RegExp(`<${tag}\\b`, 'gi');
+  const close = new RegExp(`</${tag}`, 'gi');
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const tagEnd = html.indexOf('>', m.index);
+    if (tagEnd < 0) break;
+    let end = -1;
+    close.lastIndex = tagEnd + 1;
+    for (let c = close.exec(html); c; c = close.exec(html)) {
+      const next = html[close.lastIndex] ?? '';
+      if (next === '>') end = close.lastIndex + 1;
+      else if (next === '/' || /\s/.test(next)) {
+        const gt = html.indexOf('>', close.lastIndex);
+        if (gt >= 0) end = gt + 1;
+      }
+      if (end >= 0 || !html.includes('>', close.lastIndex)) break;
+    }
+    if (end < 0) break;
+    if (!keep(html.slice(m.index + 1 + tag.length, tagEnd))) {
+      out += html.slice(from, m.index);
+      from = end;
+    }
+    open.lastIndex = end;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+
 /**
  * Parses a page and returns its metadata and main-content paragraphs. Pure. A page with more
  * elements than `limits.maxHtmlElements` is refused (INPUT_OVER_LIMIT naming `subject`); one
@@ -242,25 +321,24 @@ export function extractHtml(
   limits: Pick<Limits, 'maxHtmlElements' | 'maxDomDepth'> = DEFAULT_LIMITS,
   subject = 'page',
 ): HtmlContent {
-  const elements = countHtmlElements(html);
-  if (elements > limits.maxHtmlElements) throw overLimit(subject, 'HTML elements', elements, limits.maxHtmlElements);
+  const opened = countHtmlElements(html);
+  if (opened > limits.maxHtmlElements) throw overLimit(subject, 'HTML elements', opened, limits.maxHtmlElements);
   // linkedom needs a document element to build <head>/<body>; fragments get a wrapper.
-  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const page = withoutScriptsAndStyles(html);
+  const source = /<html[\s>]/i.test(page) ? page : `<!DOCTYPE html><html><head></head><body>${page}</body></html>`;
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(source);
-  const meta = readMetadata(document, inputUrl);
+  const elements = pageElements(document);
+  const meta = readMetadata(document, inputUrl, elements);
   if (domDepth(document.documentElement) > limits.maxDomDepth) {
-    for (const el of [...document.querySelectorAll(ALWAYS_DROP)]) el.remove();
+    dropAlways(elements);
     const paragraphs = document.body ? blockParagraphs(document.body) : [];
     return { meta, readabilityByline: null, readabilityTitle: null, paragraphs, removed: [], visibleChars: textLength(document.body) };
   }
 
-  const prepare = (doc: Document): RemovedText[] => {
-    for (const el of [...doc.querySelectorAll(ALWAYS_DROP)]) el.remove();
-    return stripFurniture(doc);
-  };
-  for (const el of [...document.querySelectorAll(ALWAYS_DROP)]) el.remove();
+  dropAlways(elements);
   const visibleChars = textLength(document.body);
-  const removed = prepare(document);
+  const removed = stripFurniture(document);
 
   let paragraphs: string[] = [];
   let readabilityByline: string | null = null;
@@ -282,7 +360,8 @@ export function extractHtml(
   }
   if (paragraphs.length === 0) {
     const fresh = parseHTML(source).document;
-    prepare(fresh);
+    dropAlways(pageElements(fresh));
+    stripFurniture(fresh);
     paragraphs = fallbackParagraphs(fresh);
   }
   return { meta, readabilityByline, readabilityTitle, paragraphs, removed, visibleChars };
