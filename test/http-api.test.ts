@@ -380,3 +380,21 @@ describe('docs/openapi.json', () => {
     assert.deepEqual([...served].sort(), [...documented].sort());
   });
 });
+
+describe('site templates through the server', () => {
+  test("traces run in read-only workers, yet the server records each page's lines, so a site's recurring line is cut as its template", async () => {
+    // Invented site furniture that no line rule knows: only its recurrence gives it away.
+    const promo = 'Get the Ledger app for breaking news alerts and the local weather every morning.';
+    const page = (file: string) => `${readFileSync(join(DEMO_SUSPECTS, file), 'utf8').trim()}\n\n${promo}`;
+    for (const [file, path] of [['slanted-rewrite.txt', 'b'], ['merged-copies.txt', 'c'], ['no-source.txt', 'd']]) {
+      const res = await post('/api/trace', JSON.stringify({ text: page(file), url: `https://www.ledger.example/${path}` }));
+      assert.ok(res.status === 201 || res.status === 200, `trace ${file}: ${res.status}`);
+      const body = (await res.json()) as { report: Report };
+      assert.ok(!body.report.suspect.removed.some((r) => r.reason === 'site-template'), 'not yet three other pages');
+    }
+    const res = await post('/api/trace', JSON.stringify({ text: page('spun-copy.txt'), url: 'https://ledger.example/a' }));
+    const { report } = (await res.json()) as { report: Report };
+    assert.deepEqual(report.suspect.removed.filter((r) => r.reason === 'site-template').map((r) => r.text), [promo]);
+    assert.ok(!report.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')));
+  });
+});

@@ -155,3 +155,19 @@ test('a correction note the source lacks stays in the body, labelled boilerplate
   assert.match(labelled[0].evidence.reason, /corrected version of the source/);
   assert.ok(!report.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('has been corrected')));
 });
+
+test('the suspect\'s sentences and the align stage\'s comparisons are capped, and the refusal names both numbers', async () => {
+  const input = suspect('slanted-rewrite.txt');
+  await assert.rejects(traceArticle(input, demo, { limits: { maxSentences: 5 } }), (err: unknown) => {
+    assert.ok(isUnspunError(err) && err.code === 'INPUT_OVER_LIMIT');
+    assert.match(err.message, /^slanted-rewrite\.txt: is over a processing limit: \d+ sentences, limit 5$/);
+    return true;
+  });
+  await assert.rejects(traceArticle(input, demo, { limits: { maxAlignPairs: 50 } }), (err: unknown) => {
+    assert.ok(isUnspunError(err) && err.code === 'INPUT_OVER_LIMIT');
+    assert.match(err.message, /\d{3,} sentence comparisons to align \d+ sentences with 1 source\(s\), limit 50$/);
+    return true;
+  });
+  // At the defaults the same suspect is traced as before.
+  assert.equal((await traceArticle(input, demo)).verdict.found, true);
+});

@@ -21,6 +21,7 @@ import { classifyChanges, keptFurnitureChanges, singleArticleChecks } from './cl
 import { extractArticle } from './extract/index.ts';
 import { cutParagraphs, KEPT_IN_BODY, unalignedFurniture, type ParagraphCut } from './extract/unaligned.ts';
 import { hasSiteLines, sitePageLines } from './site-lines.ts';
+import { overLimit, resolveLimits, type Limits } from './limits.ts';
 import { buildReport, type SplitSource } from './report/build-report.ts';
 import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
 import { hasPhraseStats, type Store } from './store.ts';
@@ -41,6 +42,8 @@ export interface TraceOptions {
   generatorVersion?: string;
   /** Retrieval overrides (thresholds, limits); defaults come from core/retrieve/settings.ts. */
   retrieve?: Partial<RetrieveOptions>;
+  /** Input and work limits; defaults come from core/limits.ts. */
+  limits?: Partial<Limits>;
 }
 
 const STAGE_ORDER: PipelineStage[] = ['extract', 'retrieve', 'align', 'classify'];
@@ -49,12 +52,14 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   const stopAt = STAGE_ORDER.indexOf(options.stopAfter ?? 'classify');
   const runs = (stage: PipelineStage): boolean => STAGE_ORDER.indexOf(stage) <= stopAt;
 
-  // 1-2. Extract and split. Faults (empty, binary, no article) are thrown as UnspunError.
-  let article = extractArticle(input);
+  // 1-2. Extract and split. Faults (empty, binary, no article, over a limit) are thrown as UnspunError.
+  const limits = resolveLimits(options.limits);
+  let article = extractArticle(input, limits);
   // Words are compared as they read: look-alike letters and hidden characters undone (same
   // length, so offsets hold); the report quotes the original again at the end.
   let confusables = normaliseConfusables(article.text);
   let suspect = splitArticle(confusables.text);
+  if (suspect.sentences.length > limits.maxSentences) throw overLimit(input.name, 'sentences', suspect.sentences.length, limits.maxSentences);
   const title = article.title === null ? null : normaliseConfusables(article.title).text;
 
   // How often this page's lines recur on other recorded pages of its site (its template), and
@@ -77,7 +82,14 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   // 4. Align.
   const alignSources = sources.map((s) => ({ id: s.match.article.id, split: s.split }));
   let alignment: AlignmentGroup[] = [];
-  if (runs('align') && alignSources.length > 0) alignment = alignSentences(suspect, alignSources);
+  if (runs('align') && alignSources.length > 0) {
+    // Every suspect sentence is compared with every source sentence: bound that work.
+    const pairs = suspect.sentences.length * alignSources.reduce((n, s) => n + s.split.sentences.length, 0);
+    if (pairs > limits.maxAlignPairs) {
+      throw overLimit(input.name, `sentence comparisons to align ${suspect.sentences.length} sentences with ${alignSources.length} source(s)`, pairs, limits.maxAlignPairs);
+    }
+    alignment = alignSentences(suspect, alignSources);
+  }
 
   // 4b. Furniture that shows only now: paragraphs no source sentence supports that are label
   // lines, correction notes, repeats or the site's template (with no source, every paragraph

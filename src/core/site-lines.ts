@@ -88,3 +88,24 @@ export function sitePageLines(url: string | null | undefined, text: string): Sit
   const where = sitePageOf(url);
   return where ? { ...where, keys: paragraphKeys(text) } : null;
 }
+
+// Reasons the pipeline gives paragraphs it cuts after alignment (core/extract/unaligned.ts):
+// they were lines of the page as extracted, so they count as the page's lines.
+const CUT_AFTER_ALIGNMENT = new Set(['label', 'repeated-line', 'site-template', 'correction-note']);
+
+/**
+ * The site lines of a traced page, read back from its report: the body plus the paragraphs
+ * cut after alignment, the same lines the pipeline records itself. For a caller that traced
+ * through a read-only store (the server's worker threads) and records with its own writable one.
+ */
+export function tracedPageLines(report: { suspect: { url: string | null; text: string; removed: { text: string; reason: string }[] } }): SitePageLines | null {
+  const page = sitePageLines(report.suspect.url, report.suspect.text);
+  if (!page) return null;
+  const keys = new Set(page.keys);
+  for (const r of report.suspect.removed) {
+    if (!CUT_AFTER_ALIGNMENT.has(r.reason)) continue;
+    const k = lineKey(r.text);
+    if (k) keys.add(k);
+  }
+  return { ...page, keys: [...keys] };
+}
