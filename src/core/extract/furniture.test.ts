@@ -187,6 +187,15 @@ test('unaligned furniture: labels, notes, repeats and site template lines are cu
   );
 });
 
+test('numbered items that differ only in their figures are not a repeated line', () => {
+  // Invented minutes: one short paragraph per item, the same words, different numbers.
+  const text = ['Item 1 was approved on Monday after a short debate.', 'Item 2 was approved on Monday after a short debate.', 'Item 3 was approved on Monday after a short debate.'].join('\n\n');
+  assert.deepEqual(unalignedFurniture(splitArticle(text), null), []);
+  // The same words and figures twice is a repeat.
+  const twice = `${text}\n\nItem 3 was approved on Monday after a short debate.`;
+  assert.deepEqual(unalignedFurniture(splitArticle(twice), null).map((c) => c.reason), ['repeated-line', 'repeated-line']);
+});
+
 test('HTML: figure captions, credits, navigation and one-link teasers are cut; a sentence with a link stays', () => {
   const html = `<!DOCTYPE html><html><head><title>Harbour reopens after storms | The Example Ledger</title>
   <meta property="og:title" content="Harbour reopens after storms"></head><body>

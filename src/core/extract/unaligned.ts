@@ -75,19 +75,22 @@ export function unalignedFurniture(split: SplitArticle, alignment: AlignmentGrou
       paragraphs.set(s.paragraph, { start: s.start, end: s.end, aligned: aligned.has(s.index) });
     }
   }
-  const keyCount = new Map<string, number>();
+  // A repeat inside the body is the same words and figures ("Item 3 ..." and "Item 4 ..." are
+  // two items); only the site template key folds figures (lineKey).
+  const repeatCount = new Map<string, number>();
   const keyed = [...paragraphs.values()].map((p) => {
     const text = split.text.slice(p.start, p.end);
     const key = lineKey(text);
-    if (key) keyCount.set(key, (keyCount.get(key) ?? 0) + 1);
-    return { ...p, text, key };
+    const repeat = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (repeat) repeatCount.set(repeat, (repeatCount.get(repeat) ?? 0) + 1);
+    return { ...p, text, key, repeat };
   });
   const cuts: ParagraphCut[] = [];
   for (const p of keyed) {
     if (p.aligned) continue;
     let reason: UnalignedReason | null = unalignedParagraphReason(p.text);
     if (!reason && p.key && (siteCounts.get(p.key) ?? 0) >= SITE_TEMPLATE_MIN_PAGES) reason = 'site-template';
-    if (!reason && p.key && (keyCount.get(p.key) ?? 0) > 1 && p.text.split(/\s+/).length <= MAX_CAPTION_WORDS) reason = 'repeated-line';
+    if (!reason && p.repeat && (repeatCount.get(p.repeat) ?? 0) > 1 && p.text.split(/\s+/).length <= MAX_CAPTION_WORDS) reason = 'repeated-line';
     if (reason) cuts.push({ start: p.start, end: p.end, reason });
   }
   return cuts;
