@@ -12,7 +12,7 @@ import { detectEntities, detectPronounSwap, detectRelationChange, detectRenaming
 import { detectClauses, detectDroppedQualification } from './rules/inserted-omitted.ts';
 import { detectLoaded, detectLoadedSaying } from './rules/loaded.ts';
 import { detectDates, detectNumbers } from './rules/numbers-dates.ts';
-import { detectHedge, detectNegation, detectReversal } from './rules/polarity.ts';
+import { detectHedge, detectModalChange, detectNegation, detectReversal } from './rules/polarity.ts';
 import { detectQuotes } from './rules/quotes.ts';
 import { detectSynonymSwap } from './rules/spinner.ts';
 import { detectSubstitutions } from './rules/substitutions.ts';
@@ -20,7 +20,7 @@ import { detectSubstitutions } from './rules/substitutions.ts';
 export type PairCheck = (ctx: PairContext, earlier: readonly Hit[]) => Hit[];
 
 export const PAIR_CHECKS: readonly PairCheck[] = [
-  detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
+  detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectModalChange, detectReversal,
   detectAttribution, detectRenaming, detectLoaded, detectLoadedSaying, detectRelationChange, detectClauses, detectDroppedQualification, detectSynonymSwap,
   detectSubstitutions,
 ];

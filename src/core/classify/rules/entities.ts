@@ -1,12 +1,13 @@
 /**
  * @module core/classify/rules/entities
- * Who or what a sentence is about: a name replaced by another (`entity-mismatch`), a thing
+ * Who or what a sentence is about: a name replaced by another (`entity-mismatch`) or spelled
+ * otherwise (`name-spelled-otherwise`), a thing
  * replaced by "he"/"she" (`thing-to-person`), one family relation for another
  * (`relation-changed`), and an event or place renamed with a loaded term (`framing-term`).
  * Names compare by who they name ({@link sameEntity}): "U.K." = "United Kingdom".
  */
 import { STOPWORDS } from '../../text/tokens.ts';
-import { sameEntity, type EntityMention } from '../../nlp/entities.ts';
+import { gluedName, nameSpelledOtherwise, sameEntity, sameNameWritten, type EntityMention } from '../../nlp/entities.ts';
 import { FRAMING_GROUPS } from '../../nlp/lexicons.ts';
 import type { Hit } from '../catalogue.ts';
 import { span, tokenSpan, type PairContext, type Side, type Span } from '../pair.ts';
@@ -42,6 +43,19 @@ export function detectEntities(ctx: PairContext): Hit[] {
     }
     if (!best) continue;
     srcOnly.splice(srcOnly.indexOf(best.e), 1);
+    const s = best.e;
+    // The same name written otherwise is not a swap: "Canada's X" / "Canadian X", "CFO" / "Chief
+    // Financial Officer", a scraper's "Smithsaid".
+    if (sameNameWritten(s, q) || gluedName(q, s, source.text.slice(s.end)) || gluedName(s, q, suspect.text.slice(q.end))) continue;
+    // Spelled otherwise (a transliteration, a typo made or fixed): worth a look, not an alarm.
+    if (nameSpelledOtherwise(s, q)) {
+      out.push({
+        rule: 'name-spelled-otherwise',
+        reason: `The source writes "${s.text}" where the copy writes "${q.text}": the same name spelled otherwise (a transliteration, a typo made or fixed), or a garbled one.`,
+        suspect: [qSpan(suspect, q)], source: [qSpan(source, s)],
+      });
+      continue;
+    }
     out.push({
       rule: 'entity-mismatch',
       severity: best.sharesWord ? 'sharesWord' : undefined,
