@@ -87,6 +87,10 @@ export const RULES = {
     kind: 'entity', family: 'entities', severity: { base: 'low' }, confidence: { base: 0.5 },
     what: 'a name spelled otherwise: a transliteration, a typo made or fixed, a garble ("Oleksandr" -> "Aleksandr")',
   },
+  'title-changed': {
+    kind: 'entity', family: 'entities', severity: { base: 'medium' }, confidence: { base: 0.6 },
+    what: 'the same person given another role ("Chief Marketing Officer X" -> "marketing director X")',
+  },
   'thing-to-person': {
     kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.6, pronoun: 0.55 },
     what: 'a thing (or "it") replaced by "he"/"she", so the sentence is about someone else',

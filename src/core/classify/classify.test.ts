@@ -419,6 +419,13 @@ test('a name written otherwise is not a name swap; a different name is, also in 
     ['Radio Liberty broadcast the speech in full on Sunday.', 'Radio Free Asia broadcast the speech in full on Sunday.'],
     ['The tanker Nordic Grace was boarded off Port Alder late on Friday.', 'The tanker Nordic Star was boarded off Port Alder late on Friday.'],
   ]) assert.equal(serious(source, suspect).length, 1, suspect);
+  // The same person given another role is a change; a role reworded, added or dropped is not.
+  const role = (source: string, suspect: string) => classify(source, suspect).filter((c) => c.evidence.rule === 'title-changed').map((c) => [c.evidence.source[0], c.evidence.suspect[0]]);
+  assert.deepEqual(role('Chief Marketing Officer Dana Pole said sales had doubled.', 'marketing director Dana Pole said sales had doubled.'), [['Chief Marketing Officer', 'marketing director']]);
+  assert.deepEqual(role('Senator Ivo Brant denied the report.', 'Governor Ivo Brant denied the report.'), [['Senator', 'Governor']]);
+  assert.deepEqual(role('Prime Minister Ivo Brant met the delegation.', 'premier Ivo Brant met the delegation.'), []);
+  assert.deepEqual(role('Spokesman Ivo Brant denied the report.', 'Spokesperson Ivo Brant denied the report.'), []);
+  assert.deepEqual(role('Defence Secretary Ivo Brant met the delegation.', 'Ivo Brant met the delegation.'), []);
   // Put together otherwise, an organisation's name is another name.
   assert.equal(serious('The Investment Council of Ruritania fined the bank.', 'The Ruritanian Investment Council fined the bank.').length, 1);
 });
