@@ -439,6 +439,8 @@ test('a modal word used as a noun or a name hedges nothing, nor an attribution r
   // "According to X" -> "X said": the source is still named.
   assert.deepEqual(hedges('It was the worst harvest in 40 years, according to the Farming Gazette.', 'The Farming Gazette said that it was the worst harvest in 40 years.'), []);
   assert.deepEqual(hedges('It was the worst harvest in 40 years, according to the Farming Gazette.', 'It was the worst harvest in 40 years.'), ['hedge-dropped']);
+  // A garble that keeps the name but says nothing of who said it is no attribution.
+  assert.deepEqual(hedges('It was the worst harvest in 40 years, according to the Farming Gazette.', 'It was the worst harvest in 40 years, in accordance to the Farming Gazette.'), ['hedge-dropped']);
   // Used as modals, they still hedge.
   assert.deepEqual(hedges('Prices may rise further next year, the bank said.', 'Prices will rise further next year, the bank said.'), ['hedge-dropped']);
   assert.deepEqual(hedges('The storm might not reach the coast before Friday.', 'The storm will not reach the coast before Friday.'), ['hedge-dropped']);

@@ -6,7 +6,7 @@
  * opposite direction (`reversal-<cluster>`).
  */
 import { STOPWORDS, type Token } from '../../text/tokens.ts';
-import { CERTAINTY, HEDGE_PHRASES, HEDGES, REVERSAL_CLUSTERS } from '../../nlp/lexicons.ts';
+import { ATTRIBUTION_VERBS, CERTAINTY, HEDGE_PHRASES, HEDGES, REVERSAL_CLUSTERS } from '../../nlp/lexicons.ts';
 import { getWordNet } from '../../nlp/wordnet.ts';
 import { sameEntity } from '../../nlp/entities.ts';
 import type { Hit } from '../catalogue.ts';
@@ -174,7 +174,9 @@ function isModalUse(side: Side, i: number): boolean {
 function attributionKept(ctx: PairContext, h: Span): boolean {
   if (h.text.toLowerCase() !== 'according to') return false;
   const named = ctx.source.entities.find((e) => e.start >= h.end && e.start - h.end <= 40);
-  return named !== undefined && ctx.suspect.entities.some((e) => sameEntity(e, named));
+  // The copy names it as the one who says so ("X said", "X reported"), not in a garble ("in accordance to X").
+  const says = ctx.suspect.tokens.some((t) => ATTRIBUTION_VERBS.has(t.norm));
+  return named !== undefined && says && ctx.suspect.entities.some((e) => sameEntity(e, named));
 }
 
 /** A hedged claim made certain: hedge words dropped, or certainty words added. */
