@@ -4,7 +4,7 @@
  * report is printed (colour and width decided from the terminal, never in the core).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { openSqliteStore } from '../store-sqlite/index.ts';
+import { isPostgresUrl, openStore } from '../open-store.ts';
 import type { Store } from '../../core/store.ts';
 
 /** The default index file, relative to the working directory. */
@@ -21,10 +21,13 @@ export function packageVersion(): string {
   return cachedVersion;
 }
 
-/** Opens an existing index read-only; null when the file does not exist (no corpus to search). */
-export async function openIndexIfPresent(path: string): Promise<Store | null> {
-  if (!existsSync(path)) return null;
-  return openSqliteStore(path, { readonly: true });
+/**
+ * Opens an existing index read-only; null when the file does not exist (no corpus to search).
+ * A postgres:// URL is always opened (a server that is down or has no store is an error).
+ */
+export async function openIndexIfPresent(location: string): Promise<Store | null> {
+  if (!isPostgresUrl(location) && !existsSync(location)) return null;
+  return openStore(location, { readonly: true });
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import { formatBytes } from '../http/app.ts';
 import { openServerDeps } from '../http/deps.ts';
+import { describeLocation } from '../open-store.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../http/server.ts';
 import { DEFAULT_DB, packageVersion } from './common.ts';
 
@@ -56,7 +57,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the web UI and the JSON API (docs/http.md) over the index')
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
-    .option('--db <path>', 'the index file (created if missing; reports are kept in it too)', DEFAULT_DB)
+    .option('--db <path|url>', 'the index: a SQLite file or a postgres:// URL (created if missing; reports are kept in it too)', DEFAULT_DB)
     .option('--host <host>', 'address to bind; anything but loopback exposes an unauthenticated API', DEFAULT_HOST)
     .option('--max-body <size>', 'largest request body accepted (413 above it)', parseSize, parseSize('10mb'))
     .option('--timeout <duration>', 'per-request time limit (503 above it)', parseDuration, parseDuration('30s'))
@@ -90,7 +91,7 @@ async function runServe(flags: ServeFlags): Promise<void> {
   }
   const size = await deps.store.count();
   process.stderr.write(
-    `unspun serve: ${server.url}  (index ${flags.db}: ${size.toLocaleString('en')} articles; body limit ${formatBytes(flags.maxBody)}; time limit ${flags.timeout / 1000} s)\n`,
+    `unspun serve: ${server.url}  (index ${describeLocation(flags.db)}: ${size.toLocaleString('en')} articles; body limit ${formatBytes(flags.maxBody)}; time limit ${flags.timeout / 1000} s)\n`,
   );
   if (!/^(127\.|::1$|localhost$)/.test(flags.host)) {
     process.stderr.write('unspun serve: warning: listening beyond this machine; the API has no authentication\n');

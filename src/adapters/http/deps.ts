@@ -1,13 +1,12 @@
 /**
  * @module adapters/http/deps
- * Wires the real pieces behind the app: the SQLite corpus store, the report table in the same
- * file, the trace pipeline and the index stage. `unspun serve`, the API tests and the load
+ * Wires the real pieces behind the app: the corpus store (SQLite file or PostgreSQL), the
+ * report table beside it, the trace pipeline and the index stage. `unspun serve`, the API tests and the load
  * bench all start the server through here, so they exercise the same thing.
  */
 import { prepareIndexRecord } from '../../core/index/index.ts';
 import { traceArticle } from '../../core/pipeline.ts';
-import { openSqliteStore } from '../store-sqlite/index.ts';
-import { openSqliteReportStore } from '../store-sqlite/reports.ts';
+import { openReportStoreBeside, openStore } from '../open-store.ts';
 import type { AppDeps } from './app.ts';
 
 export interface OpenedDeps extends AppDeps {
@@ -15,10 +14,10 @@ export interface OpenedDeps extends AppDeps {
   closeAll(): Promise<void>;
 }
 
-/** Opens (creating if needed) the database at `dbPath` and returns everything createApp needs. */
+/** Opens (creating if needed) the store at `dbPath` (a file or a postgres:// URL) and returns everything createApp needs. */
 export async function openServerDeps(dbPath: string, options: { version?: string } = {}): Promise<OpenedDeps> {
-  const store = await openSqliteStore(dbPath);
-  const reports = openSqliteReportStore(store.database);
+  const store = await openStore(dbPath);
+  const reports = await openReportStoreBeside(store);
   const version = options.version ?? '0.0.0';
   return {
     store,
