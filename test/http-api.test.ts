@@ -315,6 +315,47 @@ describe('faults inside the server', () => {
   });
 });
 
+describe('history, sites and exports routes', () => {
+  test('the same article traced again answers 200 with the stored report; search, delete, sites, CSV and JSON-LD', async () => {
+    const body = JSON.stringify({ text: slanted, url: 'https://www.copies.example/dreswick' });
+    const first = await post('/api/trace', body);
+    assert.equal(first.status, 201);
+    const made = (await first.json()) as { id: string; duplicate: boolean };
+    assert.equal(made.duplicate, false);
+    const again = await post('/api/trace', body);
+    assert.equal(again.status, 200);
+    assert.equal(((await again.json()) as { id: string; duplicate: boolean }).id, made.id);
+
+    const found = (await (await fetch(`${base}/api/reports?q=${encodeURIComponent('dreswick copies.example')}`)).json()) as { items: { id: string; site: string }[] };
+    assert.deepEqual(found.items.map((i) => [i.id, i.site]), [[made.id, 'copies.example']]);
+    const sites = (await (await fetch(`${base}/api/sites`)).json()) as { sites: { site: string; copies: number; outlets: { outlet: string }[] }[] };
+    const site = sites.sites.find((x) => x.site === 'copies.example')!;
+    assert.equal(site.copies, 1);
+    assert.equal(site.outlets[0].outlet, 'Meridian Wire');
+    const one = await fetch(`${base}/api/sites/www.copies.example?format=csv`);
+    assert.match(one.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.match(await one.text(), new RegExp(`/r/${made.id}`));
+    await expectError(await fetch(`${base}/api/sites/nowhere.example`), 404, 'NOT_FOUND');
+    await expectError(await fetch(`${base}/api/sites/${encodeURIComponent('<script>')}`), 400, 'USAGE');
+
+    const csv = await fetch(`${base}/api/reports/${made.id}/changes.csv`);
+    assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="unspun-changes-[a-z2-7]{16}\.csv"/);
+    const ld = await fetch(`${base}/api/reports/${made.id}/claim-review?author=Desk`);
+    assert.match(ld.headers.get('content-type') ?? '', /^application\/ld\+json/);
+    const reviews = (await ld.json()) as { '@type': string; author: { name: string } }[];
+    assert.ok(reviews.length > 0 && reviews.every((r) => r['@type'] === 'ClaimReview' && r.author.name === 'Desk'));
+    await expectError(await fetch(`${base}/api/reports/${made.id}/claim-review?url=javascript:alert(1)`), 400, 'USAGE');
+
+    const gone = await fetch(`${base}/api/reports/${made.id}`, { method: 'DELETE' });
+    assert.equal(gone.status, 204);
+    await expectError(await fetch(`${base}/api/reports/${made.id}`, { method: 'DELETE' }), 404, 'NOT_FOUND');
+    await expectError(await fetch(`${base}/api/reports/${made.id}/changes.csv`), 404, 'NOT_FOUND');
+    const example = (await (await fetch(`${base}/api/example`)).json()) as { title: string; note: string | null };
+    assert.match(example.title, /Dreswick/);
+    assert.equal(example.note, null, 'the demo corpus holds its source');
+  });
+});
+
 describe('docs/openapi.json', () => {
   test('documents every API route the app serves, and nothing else', async () => {
     const { createApp } = await import('../src/adapters/http/app.ts');

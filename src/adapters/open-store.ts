@@ -5,7 +5,7 @@
  * anything else is a SQLite file path (adapters/store-sqlite). Every command that takes
  * `--db` (index, trace, serve, worker) goes through here, and so do the report stores.
  */
-import type { ReportStore } from '../core/report-store.ts';
+import type { ReportStore, RetentionPolicy } from '../core/report-store.ts';
 import type { Store } from '../core/store.ts';
 import { isPostgresUrl, openPostgresStore, PostgresStore, redactUrl } from './store-postgres/index.ts';
 import { openPostgresReportStore } from './store-postgres/reports.ts';
@@ -33,10 +33,10 @@ export async function openStore(location: string, opts: OpenStoreOptions = {}): 
   return openSqliteStore(location, { readonly: opts.readonly, cacheMb: opts.cacheMb, postingsDfCap: opts.postingsDfCap });
 }
 
-/** The report store kept beside a corpus store (same file or database). */
-export async function openReportStoreBeside(store: Store): Promise<ReportStore> {
-  if (store instanceof PostgresStore) return openPostgresReportStore(store);
-  if (store instanceof SqliteStore) return openSqliteReportStore(store.database);
+/** The report store kept beside a corpus store (same file or database), with its retention policy. */
+export async function openReportStoreBeside(store: Store, retention?: RetentionPolicy): Promise<ReportStore> {
+  if (store instanceof PostgresStore) return openPostgresReportStore(store, retention);
+  if (store instanceof SqliteStore) return openSqliteReportStore(store.database, retention);
   throw new TypeError('no report store for this kind of corpus store');
 }
 

@@ -7,38 +7,18 @@
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_SUSPECTS, REPO_ROOT, SHARED, startTestServer, type TestServer } from '../http-helpers.ts';
+import { ensureUiBuilt } from './ui-build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
-const UI_DIST = join(REPO_ROOT, 'ui-dist');
-const UI_SRC = join(REPO_ROOT, 'src/adapters/ui');
 const SPECIMEN = join(SHARED, 'specimens/karabakh-spun-copy.txt');
 const CI = Boolean(process.env.CI);
 const SLOW = 90_000;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the UI when ui-dist is missing or older than its sources (npm ci builds it in CI). */
-async function ensureUiBuilt(): Promise<void> {
-  const index = join(UI_DIST, 'index.html');
-  const viewModel = join(REPO_ROOT, 'src/core/report/view-model.ts');
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newestMtime(UI_SRC), statSync(viewModel).mtimeMs)) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(UI_SRC, 'vite.config.ts'), logLevel: 'error' });
-}
 
 const haveChromium = existsSync(CHROMIUM);
 const skipReason = haveChromium ? false : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;

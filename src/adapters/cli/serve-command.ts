@@ -8,6 +8,7 @@ import { UnspunError } from '../../core/errors.ts';
 import { formatBytes } from '../http/app.ts';
 import { openServerDeps } from '../http/deps.ts';
 import { describeLocation } from '../open-store.ts';
+import { DEFAULT_RETENTION } from '../http/report-store.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../http/server.ts';
 import { DEFAULT_DB, packageVersion } from './common.ts';
 
@@ -19,6 +20,8 @@ interface ServeFlags {
   timeout: number;
   quiet?: boolean;
   warmUp: boolean;
+  keepReports: number;
+  keepDays?: number;
 }
 
 /** A tiny article traced once at start-up, so the first user does not wait for the language models to load. */
@@ -46,6 +49,11 @@ export function parseDuration(value: string): number {
   return n;
 }
 
+function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UnspunError('USAGE', flag, `"${value}" is not a whole number`);
+  return Number(value);
+}
+
 function parsePort(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new UnspunError('USAGE', '--port', `"${value}" is not a port number (0-65535)`);
@@ -61,6 +69,8 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to bind; anything but loopback exposes an unauthenticated API', DEFAULT_HOST)
     .option('--max-body <size>', 'largest request body accepted (413 above it)', parseSize, parseSize('10mb'))
     .option('--timeout <duration>', 'per-request time limit (503 above it)', parseDuration, parseDuration('30s'))
+    .option('--keep-reports <n>', 'report history: keep at most this many reports, the newest (0: no limit)', (v) => parseCount(v, '--keep-reports'), DEFAULT_RETENTION.maxReports ?? 0)
+    .option('--keep-days <days>', 'report history: delete reports older than this many days (default: keep)', (v) => parseCount(v, '--keep-days'))
     .option('--quiet', 'do not log each request')
     .option('--no-warm-up', 'do not load the language models before the first request')
     .action(async (flags: ServeFlags) => {
@@ -70,7 +80,8 @@ export function registerServeCommand(program: Command): void {
 
 async function runServe(flags: ServeFlags): Promise<void> {
   const version = packageVersion();
-  const deps = await openServerDeps(flags.db, { version });
+  const retention = { maxReports: flags.keepReports > 0 ? flags.keepReports : null, maxAgeDays: flags.keepDays && flags.keepDays > 0 ? flags.keepDays : null };
+  const deps = await openServerDeps(flags.db, { version, retention });
   const log = (line: string) => process.stderr.write(`unspun serve: ${line}\n`);
   let server;
   try {

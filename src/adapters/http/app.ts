@@ -6,6 +6,12 @@
  *   POST /api/trace            trace a suspect (raw HTML, plain text, or JSON {html|text, url?}); stores the report
  *   GET  /api/reports          stored reports, newest first (?limit=&cursor=)
  *   GET  /api/reports/:id      one stored report (?download=1 for the bare report JSON as a file)
+ *   GET  /api/reports/:id/changes.csv     the report's changes, one row per change (a download)
+ *   GET  /api/reports/:id/claim-review    ClaimReview JSON-LD for its serious changes (?author=&url=)
+ *   DELETE /api/reports/:id    delete a stored report
+ *   GET  /api/sites            per suspect site: copies, outlets copied, serious changes (?format=csv)
+ *   GET  /api/sites/:site      one site's record and traced articles (?format=csv)
+ *   GET  /api/example          an example article to try (the demo's slanted rewrite)
  *   POST /api/articles         add one or many reference articles to the corpus
  *   GET  /api/articles/:id     one reference article
  *   GET  /api/search?q=        full-text search over the corpus
@@ -23,7 +29,12 @@ import { hasFullText, type Store, type TextHit } from '../../core/store.ts';
 import type { RawInput, Report, ReferenceArticle } from '../../core/types.ts';
 import type { PutResult } from '../../core/store.ts';
 import { isContentWord, tokenize } from '../../core/text/tokens.ts';
+import { changesCsv } from '../../core/report/exports.ts';
+import { claimReviews } from '../../core/report/claim-review.ts';
+import { siteArticlesCsv, sitesCsv } from '../../core/sites/csv.ts';
+import { summarizeSite, summarizeSites } from '../../core/sites/sites.ts';
 import { articlesFromBody, traceInputFromBody } from './request-input.ts';
+import { readExample } from './example.ts';
 import { REPORT_ID_RE, type ReportStore } from './report-store.ts';
 import { UI_MISSING_PAGE, loadStaticUi, type StaticUi } from './static-ui.ts';
 
@@ -227,20 +238,91 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (c.get('signal').aborted) return c.body(null, 503);
     const stored = await deps.reports.save(report);
     c.header('Location', `/api/reports/${stored.id}`);
-    return c.json({ id: stored.id, createdAt: stored.createdAt, permalink: `/r/${stored.id}`, report }, 201);
+    // The same article traced the same way again: the stored report (200), not a new one.
+    return c.json({ id: stored.id, createdAt: stored.createdAt, permalink: `/r/${stored.id}`, duplicate: stored.duplicate, report: stored.report }, stored.duplicate ? 200 : 201);
   });
 
   app.get('/api/reports', async (c) => {
     const limit = parseIntParam(c.req.query('limit'), 'limit', DEFAULT_PAGE, 1, MAX_PAGE);
     const cursor = c.req.query('cursor') || null;
     if (cursor !== null && !/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw new HttpError(400, 'USAGE', 'cursor is not one this server returned');
-    return c.json(await deps.reports.list({ limit, cursor }));
+    const q = c.req.query('q')?.trim() || null;
+    if (q && q.length > 500) throw new HttpError(400, 'USAGE', 'q is longer than 500 characters');
+    const site = c.req.query('site')?.trim().toLowerCase() || null;
+    return c.json(await deps.reports.list({ limit, cursor, q, site }));
+  });
+
+  const storedOr404 = async (c: Context, id: string) => {
+    const stored = REPORT_ID_RE.test(id) ? await deps.reports.get(id) : null;
+    if (!stored) throw new HttpError(404, 'NOT_FOUND', `no report with id "${id.slice(0, 64)}"`);
+    return stored;
+  };
+  const origin = (c: Context) => new URL(c.req.url).origin;
+
+  app.get('/api/reports/:id/changes.csv', async (c) => {
+    const stored = await storedOr404(c, c.req.param('id'));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="unspun-changes-${stored.id}.csv"`);
+    return c.body(changesCsv(stored.report, { permalink: `${origin(c)}/r/${stored.id}` }));
+  });
+
+  app.get('/api/reports/:id/claim-review', async (c) => {
+    const stored = await storedOr404(c, c.req.param('id'));
+    const author = (c.req.query('author') ?? '').trim().slice(0, 200) || 'unspun';
+    const reviewUrl = (c.req.query('url') ?? '').trim();
+    if (reviewUrl && !/^https?:\/\/\S{1,2000}$/i.test(reviewUrl)) throw new HttpError(400, 'USAGE', 'url must be the http(s) address of your fact-check');
+    const reviews = claimReviews(stored.report, {
+      author,
+      reviewUrl: reviewUrl || `${origin(c)}/r/${stored.id}`,
+      datePublished: new Date().toISOString().slice(0, 10),
+    });
+    c.header('Content-Type', 'application/ld+json; charset=utf-8');
+    return c.body(JSON.stringify(reviews, null, 2));
+  });
+
+  app.delete('/api/reports/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!REPORT_ID_RE.test(id) || !(await deps.reports.delete(id))) return jsonError(c, 404, 'NOT_FOUND', `no report with id "${id.slice(0, 64)}"`);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/sites', async (c) => {
+    const sites = summarizeSites(await deps.reports.tracedArticles(null));
+    if (c.req.query('format') === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="unspun-sites.csv"');
+      return c.body(sitesCsv(sites));
+    }
+    return c.json({ sites });
+  });
+
+  app.get('/api/sites/:site', async (c) => {
+    const site = decodeURIComponent(c.req.param('site')).trim().toLowerCase().replace(/^www\./, '');
+    if (!/^[\w.:\[\]-]{1,300}$/.test(site)) throw new HttpError(400, 'USAGE', 'site must be a host name, e.g. news.example.com');
+    const articles = await deps.reports.tracedArticles(site);
+    if (articles.length === 0) return jsonError(c, 404, 'NOT_FOUND', `no traced articles from "${site}"`);
+    if (c.req.query('format') === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="unspun-${site.replace(/[^\w.-]/g, '_')}.csv"`);
+      return c.body(siteArticlesCsv(articles, origin(c)));
+    }
+    return c.json({ site: summarizeSite(site, articles), articles });
+  });
+
+  app.get('/api/example', async (c) => {
+    const example = readExample();
+    const hasSource = (await deps.store.get(example.sourceId)) !== null;
+    return c.json({
+      title: example.title,
+      text: example.text,
+      note: hasSource
+        ? null
+        : 'This index does not hold the demo corpus, so no source will be found: the report shows the single-article checks. For the full example, run `npm run demo` and serve its index: `unspun serve --db unspun-demo.db`.',
+    });
   });
 
   app.get('/api/reports/:id', async (c) => {
-    const id = c.req.param('id');
-    const stored = REPORT_ID_RE.test(id) ? await deps.reports.get(id) : null;
-    if (!stored) return jsonError(c, 404, 'NOT_FOUND', `no report with id "${id.slice(0, 64)}"`);
+    const stored = await storedOr404(c, c.req.param('id'));
     if (c.req.query('download') !== undefined) {
       c.header('Content-Disposition', `attachment; filename="unspun-report-${stored.id}.json"`);
       return c.json(stored.report);

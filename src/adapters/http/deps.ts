@@ -8,6 +8,7 @@ import { prepareIndexRecord } from '../../core/index/index.ts';
 import { traceArticle } from '../../core/pipeline.ts';
 import { openReportStoreBeside, openStore } from '../open-store.ts';
 import type { AppDeps } from './app.ts';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './report-store.ts';
 
 export interface OpenedDeps extends AppDeps {
   /** Closes the report store and the corpus store. */
@@ -15,9 +16,11 @@ export interface OpenedDeps extends AppDeps {
 }
 
 /** Opens (creating if needed) the store at `dbPath` (a file or a postgres:// URL) and returns everything createApp needs. */
-export async function openServerDeps(dbPath: string, options: { version?: string } = {}): Promise<OpenedDeps> {
+export async function openServerDeps(dbPath: string, options: { version?: string; retention?: RetentionPolicy } = {}): Promise<OpenedDeps> {
   const store = await openStore(dbPath);
-  const reports = await openReportStoreBeside(store);
+  const reports = await openReportStoreBeside(store, options.retention ?? DEFAULT_RETENTION);
+  // A tighter retention than the file was kept with applies at once, not at the next save.
+  await reports.prune();
   const version = options.version ?? '0.0.0';
   return {
     store,

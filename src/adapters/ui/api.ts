@@ -5,6 +5,7 @@
  */
 import type { Report } from '../../core/types.ts';
 import type { ReportPage } from '../http/report-store.ts';
+import type { SiteSummary, TracedArticle } from '../../core/sites/sites.ts';
 
 export interface StoredReportResponse {
   id: string;
@@ -57,10 +58,35 @@ export function getReport(id: string): Promise<StoredReportResponse> {
   return call(`/api/reports/${encodeURIComponent(id)}`);
 }
 
-export function listReports(limit: number, cursor: string | null): Promise<ReportPage> {
+export function listReports(limit: number, cursor: string | null, search = ''): Promise<ReportPage> {
   const q = new URLSearchParams({ limit: String(limit) });
   if (cursor) q.set('cursor', cursor);
+  if (search.trim()) q.set('q', search.trim());
   return call(`/api/reports?${q.toString()}`);
+}
+
+export async function deleteReport(id: string): Promise<void> {
+  await call(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function listSites(): Promise<{ sites: SiteSummary[] }> {
+  return call('/api/sites');
+}
+
+export function getSite(site: string): Promise<{ site: SiteSummary; articles: TracedArticle[] }> {
+  return call(`/api/sites/${encodeURIComponent(site)}`);
+}
+
+export function getExample(): Promise<{ title: string; text: string; note: string | null }> {
+  return call('/api/example');
+}
+
+/** The ClaimReview JSON-LD of a report's serious changes, as the server builds it. */
+export async function getClaimReview(id: string, author: string, url: string): Promise<unknown[]> {
+  const q = new URLSearchParams();
+  if (author.trim()) q.set('author', author.trim());
+  if (url.trim()) q.set('url', url.trim());
+  return call(`/api/reports/${encodeURIComponent(id)}/claim-review?${q.toString()}`);
 }
 
 export function getHealth(): Promise<HealthResponse> {

@@ -5,6 +5,7 @@
 import { HomePage } from './home-page.tsx';
 import { ReportPage } from './report-page.tsx';
 import { Link, useRoute } from './router.tsx';
+import { SitePage, SitesPage } from './sites-page.tsx';
 
 export function App() {
   const route = useRoute();
@@ -16,12 +17,14 @@ export function App() {
         </Link>
         <span className="tagline">what did the rewrite change?</span>
         <nav>
-          <Link to="/">New trace</Link>
+          <Link to="/">New trace</Link> <Link to="/sites">Sites</Link>
         </nav>
       </header>
       <main>
         {route.page === 'home' && <HomePage />}
         {route.page === 'report' && <ReportPage key={route.id} id={route.id} />}
+        {route.page === 'sites' && <SitesPage />}
+        {route.page === 'site' && <SitePage key={route.site} site={route.site} />}
         {route.page === 'missing' && (
           <section className="panel">
             <h1>Page not found</h1>

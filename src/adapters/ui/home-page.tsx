@@ -3,7 +3,7 @@
  * Start a trace (paste text, drop or pick an .html/.txt file) or open a recent report.
  */
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { ApiError, getHealth, listReports, traceArticle, type HealthResponse, type TraceBody } from './api.ts';
+import { ApiError, deleteReport, getExample, getHealth, listReports, traceArticle, type HealthResponse, type TraceBody } from './api.ts';
 import type { ReportSummary } from '../http/report-store.ts';
 import { Link, navigate } from './router.tsx';
 
@@ -24,6 +24,7 @@ export function HomePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   async function readFile(f: File) {
@@ -47,6 +48,24 @@ export function HomePage() {
       setError('Paste an article or choose a file first.');
       return;
     }
+    await run(body);
+  }
+
+  /** Fills the form with the demo's slanted rewrite and traces it, so a newcomer sees a full report. */
+  async function tryExample() {
+    setError(null);
+    try {
+      const example = await getExample();
+      setText(example.text);
+      setFile(null);
+      setNote(example.note);
+      await run({ kind: 'text', content: example.text });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not load the example.');
+    }
+  }
+
+  async function run(body: TraceBody) {
     setBusy(true);
     setError(null);
     try {
@@ -137,9 +156,15 @@ export function HomePage() {
               {error}
             </p>
           )}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Tracing…' : 'Trace'}
-          </button>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Tracing…' : 'Trace'}
+            </button>
+            <button type="button" className="example" onClick={() => void tryExample()} disabled={busy}>
+              Try an example
+            </button>
+          </div>
+          {note && <p className="muted small">{note}</p>}
           {busy && (
             <p className="muted" role="status">
               Extracting the article, searching the corpus and comparing sentences: this takes a few seconds.
@@ -158,12 +183,15 @@ function RecentReports() {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [health, setHealth] = useState<HealthResponse | null>(null);
+  const [search, setSearch] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
 
-  async function load(after: string | null) {
+  async function load(after: string | null, q: string) {
     try {
-      const page = await listReports(RECENT_PAGE, after);
+      const page = await listReports(RECENT_PAGE, after, q);
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
+      setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not load recent reports.');
     } finally {
@@ -172,13 +200,27 @@ function RecentReports() {
   }
 
   useEffect(() => {
-    void load(null);
     getHealth().then(setHealth, () => setHealth(null));
   }, []);
+  // Search as the user types, after a short pause.
+  useEffect(() => {
+    const timer = setTimeout(() => void load(null, search), search ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  async function remove(id: string) {
+    try {
+      await deleteReport(id);
+      setItems((prev) => prev.filter((r) => r.id !== id));
+      setConfirming(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not delete the report.');
+    }
+  }
 
   return (
     <section className="panel recent" aria-labelledby="recent-title">
-      <h2 id="recent-title">Recent reports</h2>
+      <h2 id="recent-title">History</h2>
       {health && (
         <p className="muted">
           {health.corpus.size > 0
@@ -186,21 +228,40 @@ function RecentReports() {
             : 'No reference articles indexed yet: traces will run the single-article checks only.'}
         </p>
       )}
+      <label htmlFor="history-search" className="field-label">
+        Search reports
+      </label>
+      <input id="history-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words of a title, site or source" />
       {error && <p className="error">{error}</p>}
-      {loaded && items.length === 0 && !error && <p className="muted">No reports yet. Trace an article to make one.</p>}
+      {loaded && items.length === 0 && !error && <p className="muted">{search ? 'No report matches.' : 'No reports yet. Trace an article to make one.'}</p>}
       <ul className="recent-list">
         {items.map((r) => (
-          <li key={r.id}>
+          <li key={r.id} data-report={r.id}>
             <Link to={`/r/${r.id}`}>{r.title || '(untitled article)'}</Link>
             <span className="recent-meta">
               {r.found ? `${Math.round(r.reusedShare * 100)}% reused` : 'no source found'}
-              {r.serious > 0 ? ` · ${r.serious} serious` : ''} · <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
+              {r.serious > 0 ? ` · ${r.serious} serious` : ''}
+              {r.site ? ` · ${r.site}` : ''} · <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>{' '}
+              {confirming === r.id ? (
+                <>
+                  <button type="button" className="linkish danger" onClick={() => void remove(r.id)}>
+                    Delete for good
+                  </button>{' '}
+                  <button type="button" className="linkish" onClick={() => setConfirming(null)}>
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="linkish" aria-label={`Delete the report ${r.title ?? ''}`} onClick={() => setConfirming(r.id)}>
+                  Delete
+                </button>
+              )}
             </span>
           </li>
         ))}
       </ul>
       {cursor && (
-        <button type="button" onClick={() => void load(cursor)}>
+        <button type="button" onClick={() => void load(cursor, search)}>
           Older reports
         </button>
       )}

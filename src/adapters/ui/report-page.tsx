@@ -4,6 +4,7 @@
  * with its changes. All article content is rendered as React text nodes, never as HTML.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ClaimReviewPanel } from './components/claim-review-panel.tsx';
 import { buildView, isQuietRow, type ReportChange, type ReportRow } from '../../core/report/view-model.ts';
 import type { Report } from '../../core/types.ts';
 import { ApiError, getReport, type StoredReportResponse } from './api.ts';
@@ -54,10 +55,24 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
   const report: Report = stored.report;
   const view = useMemo(() => buildView(report), [report]);
   const changeIds = useMemo(() => new Map(report.changes.map((c, i) => [c as ReportChange, i])), [report]);
-  const [activeKinds, setActiveKinds] = useState<Set<string>>(new Set());
-  const [hideQuiet, setHideQuiet] = useState(false);
-  const [expanded, setExpanded] = useState<Set<number>>(new Set());
+  // Filters live in the address (?kinds=number,negation&changed=1) so a shared link or a reload keeps them.
+  const initial = useMemo(() => readViewState(window.location), []);
+  const [activeKinds, setActiveKinds] = useState<Set<string>>(initial.kinds);
+  const [hideQuiet, setHideQuiet] = useState(initial.changedOnly);
+  const [expanded, setExpanded] = useState<Set<number>>(() => new Set(initial.change === null ? [] : [initial.change]));
   const [copied, setCopied] = useState(false);
+  const [showLd, setShowLd] = useState(false);
+
+  useEffect(() => {
+    const q = new URLSearchParams(window.location.search);
+    if (activeKinds.size > 0) q.set('kinds', [...activeKinds].join(','));
+    else q.delete('kinds');
+    if (hideQuiet) q.set('changed', '1');
+    else q.delete('changed');
+    const search = q.toString();
+    const next = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', next);
+  }, [activeKinds, hideQuiet]);
 
   const toggleKind = useCallback((kind: string) => {
     setActiveKinds((prev) => {
@@ -82,7 +97,12 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
     return activeKinds.size === 0 || row.changes.some(showChange);
   });
   const other = view.other.filter(showChange);
-  const { current, move } = useChangeKeys();
+  const { current, move, jump } = useChangeKeys();
+
+  // A link to one finding (/r/<id>#change-3) opens it and brings it into view once rendered.
+  useEffect(() => {
+    if (initial.change !== null) jump(`change-${initial.change}`);
+  }, [initial, jump]);
 
   const single = report.sources.length === 0;
   const suspectUrl = safeHttpUrl(report.suspect.url);
@@ -130,8 +150,21 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
           <a className="button" href={`/api/reports/${stored.id}?download=1`} download={`unspun-report-${stored.id}.json`}>
             Export JSON
           </a>
+          <a className="button" href={`/api/reports/${stored.id}/changes.csv`} download={`unspun-changes-${stored.id}.csv`}>
+            Changes as CSV
+          </a>
+          <button type="button" aria-expanded={showLd} onClick={() => setShowLd((v) => !v)}>
+            Fact-check JSON-LD
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            Print or PDF
+          </button>
         </div>
+        <p className="print-only print-meta">
+          {permalink} · {report.generator.name} {report.generator.version} · traced {new Date(stored.createdAt).toLocaleString()}
+        </p>
       </section>
+      {showLd && <ClaimReviewPanel id={stored.id} />}
 
       <SummaryStrip report={report} activeKinds={activeKinds} onToggle={toggleKind} />
       <SourcesPanel report={report} />
@@ -224,6 +257,14 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
   );
 }
 
+/** Filters and the opened finding, as a shared link gives them. */
+export function readViewState(location: { search: string; hash: string }): { kinds: Set<string>; changedOnly: boolean; change: number | null } {
+  const q = new URLSearchParams(location.search);
+  const kinds = new Set((q.get('kinds') ?? '').split(',').map((k) => k.trim()).filter((k) => /^[a-z-]{1,20}$/.test(k)));
+  const m = /^#change-(\d{1,6})$/.exec(location.hash);
+  return { kinds, changedOnly: q.get('changed') === '1', change: m ? Number(m[1]) : null };
+}
+
 function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -248,12 +289,11 @@ function RowChanges(props: {
           return <ChangeChip key={i} change={c} index={i} expanded={props.expanded.has(i)} current={props.current === `change-${i}`} onToggle={props.onToggle} />;
         })}
       </div>
-      {props.changes
-        .filter((c) => props.expanded.has(props.changeIds.get(c) ?? -1))
-        .map((c) => {
-          const i = props.changeIds.get(c) ?? -1;
-          return <ChangeDetail key={i} change={c} index={i} />;
-        })}
+      {/* Every detail is rendered; closed ones are hidden on screen and shown in print. */}
+      {props.changes.map((c) => {
+        const i = props.changeIds.get(c) ?? -1;
+        return <ChangeDetail key={i} change={c} index={i} open={props.expanded.has(i)} />;
+      })}
     </div>
   );
 }

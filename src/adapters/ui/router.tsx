@@ -1,16 +1,31 @@
 /**
  * @module adapters/ui/router
- * Two pages need no router library: "/" (new trace, recent reports) and "/r/<id>" (a report).
+ * A few pages need no router library: "/" (new trace, history), "/r/<id>" (a report),
+ * "/sites" and "/sites/<site>" (who copies whom).
  * Links are real hrefs, so copying, middle-clicking and the back button all work.
  */
 import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 
-export type Route = { page: 'home' } | { page: 'report'; id: string } | { page: 'missing'; path: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'report'; id: string }
+  | { page: 'sites' }
+  | { page: 'site'; site: string }
+  | { page: 'missing'; path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   const m = /^\/r\/([a-z2-7]{16})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };
+  if (/^\/sites\/?$/.test(pathname)) return { page: 'sites' };
+  const site = /^\/sites\/([^/]+)\/?$/.exec(pathname);
+  if (site) {
+    try {
+      return { page: 'site', site: decodeURIComponent(site[1]) };
+    } catch {
+      return { page: 'missing', path: pathname };
+    }
+  }
   return { page: 'missing', path: pathname };
 }
 

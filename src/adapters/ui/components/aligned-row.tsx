@@ -5,8 +5,28 @@
  * skimming the page cannot miss them.
  */
 import type { ReactNode } from 'react';
-import type { ReportRow, Segment } from '../../../core/report/view-model.ts';
+import { SEVERITY_RANK, type ReportRow, type Segment } from '../../../core/report/view-model.ts';
 import { markEvidence } from '../evidence-marks.ts';
+import { kindLabel } from '../kinds.ts';
+
+/**
+ * What the link between two sentences says. Word overlap alone would read "95%" for a copy
+ * that only dropped a "not": when a change on the row alters the meaning, the link names that
+ * change instead, and the word overlap moves to the tooltip.
+ */
+export function rowLink(row: ReportRow): { label: string; meaningChanged: boolean; title: string } {
+  const similarity = row.group ? Math.round(row.group.similarity * 100) : 0;
+  const serious = row.changes
+    .filter((c) => SEVERITY_RANK[c.severity] >= SEVERITY_RANK.medium)
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  if (serious.length === 0) return { label: `${similarity}%`, meaningChanged: false, title: `${similarity}% of the words are the same` };
+  const kinds = [...new Set(serious.map((c) => kindLabel(c.kind)))];
+  return {
+    label: kinds[0] + (kinds.length > 1 ? ` +${kinds.length - 1}` : ''),
+    meaningChanged: true,
+    title: `The meaning changed (${kinds.join(', ')}), though ${similarity}% of the words are the same`,
+  };
+}
 
 function Segments({ segments, side }: { segments: Segment[]; side: 'suspect' | 'source' }) {
   return (
@@ -26,7 +46,7 @@ function Segments({ segments, side }: { segments: Segment[]; side: 'suspect' | '
 
 export function AlignedRow(props: { row: ReportRow; single: boolean; multiSource: boolean; sourceIndex: number; children?: ReactNode }) {
   const { row } = props;
-  const similarity = row.group ? Math.round(row.group.similarity * 100) : 0;
+  const link = rowLink(row);
   if (props.single) {
     return (
       <article className="row single" data-row={row.kind}>
@@ -61,8 +81,16 @@ export function AlignedRow(props: { row: ReportRow; single: boolean; multiSource
           </>
         )}
       </div>
-      <div className="connector" aria-hidden="true" title={row.kind === 'pair' ? `The two sides are ${similarity}% similar` : undefined}>
-        {row.kind === 'pair' ? <span className="link">{similarity}%</span> : <span className="link broken">✕</span>}
+      <div className="connector" title={row.kind === 'pair' ? link.title : undefined}>
+        {row.kind === 'pair' ? (
+          <span className={'link' + (link.meaningChanged ? ' meaning' : '')} data-link={link.meaningChanged ? 'meaning-changed' : 'similar'}>
+            {link.meaningChanged && <span className="link-note">meaning changed:</span>} {link.label}
+          </span>
+        ) : (
+          <span className="link broken" aria-hidden="true">
+            ✕
+          </span>
+        )}
       </div>
       <div className="side source">
         {row.kind === 'inserted' ? (

@@ -24,11 +24,16 @@ export function ChangeChip(props: { change: ReportChange; index: number; expande
   );
 }
 
-export function ChangeDetail({ change: c, index }: { change: ReportChange; index: number }) {
+export function ChangeDetail({ change: c, index, open = true }: { change: ReportChange; index: number; open?: boolean }) {
   const ev = c.evidence;
   return (
-    <div className={`change-detail sev-${c.severity}`} id={`change-detail-${index}`} data-detail={c.kind}>
-      <p className="reason">{ev.reason}</p>
+    <div className={`change-detail sev-${c.severity}${open ? ' open' : ' closed'}`} id={`change-detail-${index}`} data-detail={c.kind}>
+      <p className="reason">
+        <span className="print-only detail-kind">
+          {kindLabel(c.kind)} ({SEVERITY_LABELS[c.severity]}):{' '}
+        </span>
+        {ev.reason}
+      </p>
       {(ev.source.length > 0 || ev.suspect.length > 0) && (
         <dl className="words">
           {ev.source.length > 0 && (
@@ -71,7 +76,10 @@ export function ChangeDetail({ change: c, index }: { change: ReportChange; index
       )}
       <p className="muted small">
         {kindHelp(c.kind)} Check: <code>{ev.rule}</code> · confidence {Math.round(c.confidence * 100)}% ·{' '}
-        {c.scope === 'single-article' ? 'found in this article alone' : 'found by comparing with the source'}
+        {c.scope === 'single-article' ? 'found in this article alone' : 'found by comparing with the source'} ·{' '}
+        <a className="finding-link" href={`${window.location.pathname}${window.location.search}#change-${index}`}>
+          Link to this finding
+        </a>
       </p>
     </div>
   );

@@ -5,8 +5,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 
-export function useChangeKeys(): { current: string | null; move: (step: 1 | -1) => void } {
+export function useChangeKeys(): { current: string | null; move: (step: 1 | -1) => void; jump: (id: string) => void } {
   const [current, setCurrent] = useState<string | null>(null);
+
+  /** Makes one chip current and brings it into view (a link to one finding, `#change-3`). */
+  const jump = useCallback((id: string) => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    setCurrent(id);
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'center' });
+  }, []);
 
   const move = useCallback((step: 1 | -1) => {
     const chips = Array.from(document.querySelectorAll<HTMLElement>('[data-change]'));
@@ -38,5 +47,5 @@ export function useChangeKeys(): { current: string | null; move: (step: 1 | -1) 
     return () => window.removeEventListener('keydown', onKey);
   }, [move]);
 
-  return { current, move };
+  return { current, move, jump };
 }
