@@ -190,10 +190,11 @@ async function main(): Promise<void> {
   if (writeTo) {
     const previous = !args.out && args.only && existsSync(DOC_PATH) ? parseSections(readFileSync(DOC_PATH, 'utf8')) : [];
     const order = [...TASKS.map((t) => t.name)];
-    const merged = mergeDocument(PREAMBLE, previous.filter((s) => s.name !== 'speed'), sections, order);
+    // The collected table is its own section ("speed-all"); "speed" is the speed task's.
+    const merged = mergeDocument(PREAMBLE, previous.filter((s) => s.name !== 'speed-all'), sections, order);
     const allSpeed = merged.flatMap((s) => s.speed);
     const speedSection: Section = {
-      name: 'speed',
+      name: 'speed-all',
       body: `## Speed and memory (all tasks)\n\n_Collected from the sections above (each row from its own section's run); peak RSS is that task's child process._\n\n${allSpeed.length ? speedTable(allSpeed) : 'No timings yet.'}`,
       speed: [],
     };

@@ -15,6 +15,7 @@ import { retrievalTask } from './retrieval.ts';
 import { scaleTask } from './scale.ts';
 import { reuseLevelTask } from './reuse-level.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
+import { speedTask } from './speed.ts';
 
 export const TASKS: BenchTask[] = [
   extractionTask,
@@ -28,5 +29,6 @@ export const TASKS: BenchTask[] = [
   sentenceEquivalenceTask,
   consistencyTask,
   loadTask,
+  speedTask,
   scaleTask,
 ];

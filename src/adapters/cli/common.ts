@@ -4,7 +4,6 @@
  * report is printed (colour and width decided from the terminal, never in the core).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { isPostgresUrl, openStore } from '../open-store.ts';
 import type { Store } from '../../core/store.ts';
 
 /** The default index file, relative to the working directory. */
@@ -26,7 +25,9 @@ export function packageVersion(): string {
  * A postgres:// URL is always opened (a server that is down or has no store is an error).
  */
 export async function openIndexIfPresent(location: string): Promise<Store | null> {
-  if (!isPostgresUrl(location) && !existsSync(location)) return null;
+  if (!/^postgres(ql)?:\/\//i.test(location) && !existsSync(location)) return null;
+  // Loaded here, not at import: a trace with no index never needs a database driver.
+  const { openStore } = await import('../open-store.ts');
   return openStore(location, { readonly: true });
 }
 

@@ -12,7 +12,6 @@ import { UnspunError } from '../../core/errors.ts';
 import { prepareIndexRecord } from '../../core/index/index.ts';
 import type { Store } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
-import { openSqliteStore } from '../store-sqlite/index.ts';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
 export const DEFAULT_DEMO_DB = './unspun-demo.db';
@@ -64,6 +63,8 @@ export function readJsonlArticles(file: string): ReferenceArticle[] {
  * holds a different number of articles than the corpus (an article was added or removed).
  */
 export async function openDemoIndex(dbPath: string, files: string[]): Promise<{ store: Store; rebuilt: boolean; size: number }> {
+  // The SQLite driver loads only here: `unspun trace` registers the demo command too.
+  const { openSqliteStore } = await import('../store-sqlite/index.ts');
   const articles = files.flatMap(readJsonlArticles);
   const newest = Math.max(...files.map((f) => statSync(f).mtimeMs));
   if (existsSync(dbPath) && statSync(dbPath).mtimeMs >= newest) {

@@ -9,10 +9,11 @@
  * 3. Run Readability on what is left; when it finds nothing, fall back to the page's paragraphs.
  * 4. Turn the content into paragraphs ("\n\n"-separated, whitespace collapsed).
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
 import type { RemovedText } from '../types.ts';
-import { readMetadata, type PageMetadata } from './metadata.ts';
+import { pageElements, readMetadata, tagName, type PageMetadata } from './metadata.ts';
 import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
 
 export interface HtmlContent {
@@ -27,11 +28,36 @@ export interface HtmlContent {
   visibleChars: number;
 }
 
-// Never worth reading, wherever they sit.
-const ALWAYS_DROP = [
+// The DOM and Readability are loaded on the first page, not at import: a plain-text trace
+// never needs them, and loading them costs more than the rest of a short trace's start-up.
+let dom: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | null = null;
+function htmlLibraries(): NonNullable<typeof dom> {
+  if (!dom) {
+    const require = createRequire(import.meta.url);
+    dom = {
+      parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+    };
+  }
+  return dom;
+}
+
+// Never worth reading, wherever they sit: these elements, and anything [hidden] or
+// [aria-hidden="true"].
+const ALWAYS_DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'dialog',
-  'input', 'select', 'button', 'link', 'meta', '[hidden]', '[aria-hidden="true"]',
-].join(',');
+  'input', 'select', 'button', 'link', 'meta',
+]);
+
+// The passes below each read one list of every element (document order, metadata.ts) and test
+// tag names and attributes in code: a selector query per pass, and one per furniture
+// candidate, compiled the selector and walked the whole page each time.
+
+function dropAlways(elements: readonly Element[]): void {
+  for (const el of elements) {
+    if (ALWAYS_DROP.has(tagName(el)) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') el.remove();
+  }
+}
 
 // Comment widgets: forms and threads. Reported in `removed` when they hold text.
 const COMMENT_NAME = /comment(?!ar|at)|(?:^|[\s_-])(?:respond|disqus|replies|reply-?form)(?:$|[\s_-])/i;
@@ -49,7 +75,7 @@ const FURNITURE_NAME = new RegExp(
 const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 // Comment threads often mark each comment up as an <article>, so <article> is no sign of the
 // main text here; the main text container (below) covers real article wrappers.
-const PROTECTS = 'main, h1, [itemprop="articleBody"]';
+const protects = (el: Element): boolean => tagName(el) === 'main' || tagName(el) === 'h1' || el.getAttribute('itemprop') === 'articleBody';
 const FORM_NAME = /respond|form|reply-?title/i;
 
 const BLOCK_TAGS = new Set([
@@ -74,9 +100,10 @@ function textLength(el: Element | null): number {
  * The element holding the most paragraph text as direct <p> children: nearly always the article
  * body, because reader comments and link lists spread their text over many small containers.
  */
-function mainTextContainer(doc: Document): Element | null {
+function mainTextContainer(elements: readonly Element[]): Element | null {
   const totals = new Map<Element, number>();
-  for (const p of doc.querySelectorAll('p')) {
+  for (const p of elements) {
+    if (tagName(p) !== 'p') continue;
     const parent = p.parentElement;
     if (parent) totals.set(parent, (totals.get(parent) ?? 0) + textLength(p));
   }
@@ -94,10 +121,14 @@ function mainTextContainer(doc: Document): Element | null {
 /** Removes furniture from the DOM in place; returns what a reader should be told about. */
 function stripFurniture(doc: Document): RemovedText[] {
   const removed: RemovedText[] = [];
-  const main = mainTextContainer(doc);
-  // A block that wraps the article body is never furniture, whatever its class says
-  // (themes put "comments-open" or "social" on wrappers).
-  const wrapsMain = (el: Element): boolean => !!main && (el === main || el.contains(main)) || !!el.querySelector(PROTECTS);
+  const elements = pageElements(doc);
+  const main = mainTextContainer(elements);
+  const protectors = elements.filter(protects);
+  // A block that wraps the article body (or a heading, <main>, articleBody) is never furniture,
+  // whatever its class says (themes put "comments-open" or "social" on wrappers). A protector
+  // removed with earlier furniture is no longer inside any connected block.
+  const wrapsMain = (el: Element): boolean =>
+    (!!main && (el === main || el.contains(main))) || protectors.some((p) => p !== el && el.contains(p));
   const bodyChars = textLength(doc.body) || 1;
   const report = (el: Element): void => {
     const text = blockParagraphs(el).join(' ');
@@ -108,13 +139,15 @@ function stripFurniture(doc: Document): RemovedText[] {
       reason: isForm ? 'comment-form' : 'comments',
     });
   };
-  for (const el of [...doc.querySelectorAll('form, textarea')]) {
+  for (const el of elements) {
+    if (tagName(el) !== 'form' && tagName(el) !== 'textarea') continue;
     if (!el.isConnected) continue;
     if (wrapsMain(el)) continue; // ASP.NET pages wrap the whole page in one <form>.
     report(el);
     el.remove();
   }
-  for (const el of [...doc.querySelectorAll('[id], [class]')]) {
+  for (const el of elements) {
+    if (!el.hasAttribute('id') && !el.hasAttribute('class')) continue;
     if (!el.isConnected || PROTECTED_TAGS.has(el.tagName)) continue;
     const name = nameOf(el);
     if (!name) continue;
@@ -182,20 +215,31 @@ function fallbackParagraphs(doc: Document): string[] {
   return doc.body ? blockParagraphs(doc.body) : [];
 }
 
+// Scripts (all but JSON-LD, which metadata reads) and style sheets are dropped before the page
+// is parsed: ALWAYS_DROP would remove them from the DOM anyway, and on news pages they are
+// often most of the bytes the parser would otherwise tokenise. Each pattern ends where the
+// HTML tokenizer ends a raw-text element: at the first "</script" or "</style".
+const SCRIPT_ELEMENT = /<script\b([^>]*)>[\s\S]*?<\/script(?:[\s/][^>]*)?>/gi;
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style(?:[\s/][^>]*)?>/gi;
+const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
+
+function withoutScriptsAndStyles(html: string): string {
+  return html.replace(SCRIPT_ELEMENT, (element, attributes: string) => (JSON_LD_TYPE.test(attributes) ? element : '')).replace(STYLE_ELEMENT, '');
+}
+
 /** Parses a page and returns its metadata and main-content paragraphs. Pure. */
 export function extractHtml(html: string, inputUrl: string | null | undefined): HtmlContent {
   // linkedom needs a document element to build <head>/<body>; fragments get a wrapper.
-  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const page = withoutScriptsAndStyles(html);
+  const source = /<html[\s>]/i.test(page) ? page : `<!DOCTYPE html><html><head></head><body>${page}</body></html>`;
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(source);
-  const meta = readMetadata(document, inputUrl);
+  const elements = pageElements(document);
+  const meta = readMetadata(document, inputUrl, elements);
 
-  const prepare = (doc: Document): RemovedText[] => {
-    for (const el of [...doc.querySelectorAll(ALWAYS_DROP)]) el.remove();
-    return stripFurniture(doc);
-  };
-  for (const el of [...document.querySelectorAll(ALWAYS_DROP)]) el.remove();
+  dropAlways(elements);
   const visibleChars = textLength(document.body);
-  const removed = prepare(document);
+  const removed = stripFurniture(document);
 
   let paragraphs: string[] = [];
   let readabilityByline: string | null = null;
@@ -217,7 +261,8 @@ export function extractHtml(html: string, inputUrl: string | null | undefined): 
   }
   if (paragraphs.length === 0) {
     const fresh = parseHTML(source).document;
-    prepare(fresh);
+    dropAlways(pageElements(fresh));
+    stripFurniture(fresh);
     paragraphs = fallbackParagraphs(fresh);
   }
   return { meta, readabilityByline, readabilityTitle, paragraphs, removed, visibleChars };

@@ -51,3 +51,18 @@ test('readMetadata resolves a relative canonical against the input URL', () => {
   assert.equal(readMetadata(document, 'https://paper.example/x?y=1').url, 'https://paper.example/news/a');
   assert.equal(readMetadata(document, null).url, null);
 });
+
+test('readMetadata matches tags as HTML selectors do: first of each, type and rel in any case, meta names exactly', () => {
+  const { document } = parseHTML(`<html><head><title>Council votes on the bridge budget</title>
+    <meta name="Author" content="Wrong Case"><meta name="author" content=""><meta property="author" content="Rhys Gwent">
+    <meta property="og:title" content="First title"><meta property="og:title" content="Second title">
+    <script type="Application/LD+JSON">{"@type":"NewsArticle","datePublished":"2024-03-05"}</script>
+    <link rel="Canonical" href="https://paper.example/bridge">
+    </head><body><time>no datetime</time><time datetime="2024-03-06">later</time></body></html>`);
+  const m = readMetadata(document, null);
+  assert.equal(m.title, 'First title');
+  // The empty name="author" does not end the search; property="author" is the next form tried.
+  assert.equal(m.byline, 'Rhys Gwent');
+  assert.equal(m.published, '2024-03-05');
+  assert.equal(m.url, 'https://paper.example/bridge');
+});

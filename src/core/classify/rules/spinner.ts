@@ -32,37 +32,26 @@ export interface SpinnerHit {
   reason: string;
 }
 
-interface ExpressionIndex {
-  firstsBySecond: Map<string, string[]>;
-  secondsByFirst: Map<string, string[]>;
-  /** Single words by their first four and by their last four letters ("^deci", "ness$"). */
-  byAffix: Map<string, string[]>;
+/** Word lists by key, as WordNet's compact tables give them (core/nlp/wordnet-compact.ts). */
+interface WordLists {
+  get(key: string): readonly string[] | undefined;
 }
 
-let index: ExpressionIndex | null = null;
+interface ExpressionIndex {
+  firstsBySecond: WordLists;
+  secondsByFirst: WordLists;
+  /** Single words by their first four and by their last four letters ("^deci", "ness$"). */
+  byAffix: WordLists;
+}
 
-/** Two-word WordNet expressions indexed by each word, and single words by length. */
+/** Two-word WordNet expressions indexed by each word, and single words by affix (precomputed with WordNet). */
 function expressions(): ExpressionIndex {
-  if (index) return index;
-  const firstsBySecond = new Map<string, string[]>();
-  const secondsByFirst = new Map<string, string[]>();
-  const byAffix = new Map<string, string[]>();
-  const add = (key: string, w: string) => (byAffix.get(key) ?? byAffix.set(key, []).get(key)!).push(w);
-  for (const lemma of getWordNet().lemmas()) {
-    if (/^[a-z]+$/.test(lemma)) {
-      if (lemma.length >= 5) {
-        add('^' + lemma.slice(0, 4), lemma);
-        add(lemma.slice(-4) + '$', lemma);
-      }
-      continue;
-    }
-    const m = /^([a-z]+)_([a-z]+)$/.exec(lemma);
-    if (!m) continue;
-    (firstsBySecond.get(m[2]) ?? firstsBySecond.set(m[2], []).get(m[2])!).push(m[1]);
-    (secondsByFirst.get(m[1]) ?? secondsByFirst.set(m[1], []).get(m[1])!).push(m[2]);
-  }
-  index = { firstsBySecond, secondsByFirst, byAffix };
-  return index;
+  const wn = getWordNet();
+  return {
+    firstsBySecond: { get: (second) => wn.expressionFirstWords(second) },
+    secondsByFirst: { get: (first) => wn.expressionSecondWords(first) },
+    byAffix: { get: (key) => wn.wordsWithAffix(key) },
+  };
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
@@ -246,8 +235,8 @@ function rareForCommon(written: string, expected: string): boolean {
 function brokenExpression(
   a: string,
   b: string,
-  firstsBySecond: Map<string, string[]>,
-  secondsByFirst: Map<string, string[]>,
+  firstsBySecond: WordLists,
+  secondsByFirst: WordLists,
 ): { expected: string; rule: 'broken-expression' } | null {
   const wn = getWordNet();
   const bForms = [b, ...wn.baseForms(b).filter((x) => x !== b)];
