@@ -20,13 +20,19 @@
  * near-identical candidates, of which the earliest published is the source.
  *
  *   npx tsx bench/scale.ts [--sizes 65000,260000,1000000] [--stores sqlite,postgres] [--pg URL]
+ *                          [--keep DIR] [--json FILE]
+ *
+ * `--keep DIR` keeps the stores (DIR/scale-sqlite.db, PostgreSQL schema `scale_kept`) and
+ * resumes from them: a run stopped at any point (or one that reached 260k) carries on where it
+ * stopped, since article k is the same in every run and storing an article twice is a no-op.
+ * Indexing 1M articles takes hours of a 2-core machine; this lets it happen in pieces.
  *
  * `npm run bench -- --only scale` runs the full sizes; `--quick` (the CI gate) runs 2,000 and
  * 5,000 articles. PostgreSQL comes from $UNSPUN_BENCH_PG_URL or $UNSPUN_TEST_PG_URL (skipped
  * without one, and said so).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -236,6 +242,8 @@ export interface ScaleRow {
   dbMb: number;
   retrievalP50: number;
   retrievalP99: number;
+  /** Median ms per suspect inside retrieval, by store call (count, documentFrequency, searchTerms, ...) and the rest ("rerank": features and scoring, in process). */
+  stagesP50: Record<string, number>;
   traceP50: number;
   traceP99: number;
   meterDev: number;
@@ -245,8 +253,31 @@ export interface ScaleRow {
   windowHeld: number;
 }
 
+const TIMED_CALLS = ['count', 'documentFrequency', 'searchTerms', 'searchFingerprint', 'searchText', 'getMany'] as const;
+
+/** The store with the time of each candidate-step call added to `spent` (ms by method). */
+function timedStore(store: Store, spent: Map<string, number>): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || !(TIMED_CALLS as readonly (string | symbol)[]).includes(key)) return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          spent.set(String(key), (spent.get(String(key)) ?? 0) + performance.now() - t0);
+        }
+      };
+    },
+  });
+}
+
 /** Recall@1 and timings at the current size. */
-async function measure(c: ScaleCorpus, store: Store, opts: { everyNth: number; traceSample: number }): Promise<Omit<ScaleRow, 'store' | 'articles' | 'ingestPerSecond' | 'dbMb'>> {
+async function measure(c: ScaleCorpus, plainStore: Store, opts: { everyNth: number; traceSample: number }): Promise<Omit<ScaleRow, 'store' | 'articles' | 'ingestPerSecond' | 'dbMb'>> {
+  const spent = new Map<string, number>();
+  const store = timedStore(plainStore, spent);
+  const stageMs = new Map<string, number[]>();
   const retrievalMs: number[] = [];
   const hits = { dev: [0, 0], test: [0, 0], farm: [0, 0] };
   let dated = 0;
@@ -259,10 +290,20 @@ async function measure(c: ScaleCorpus, store: Store, opts: { everyNth: number; t
     // The papers appeared the day after the PA copy.
     const published = paDate ? shiftDate(paDate, 1, 0)!.slice(0, 10) : null;
     const suspect = { title: null, text: s.text, sentences: splitSentences(s.text), published };
+    spent.clear();
     const t0 = performance.now();
     const ranking = await rankCandidates(store, suspect);
     const result = resultFromRanking(ranking);
-    retrievalMs.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    retrievalMs.push(ms);
+    // The calls to bands and BM25 overlap (Promise.all), so "rerank" is the rest after all of them.
+    let inStore = 0;
+    for (const k of TIMED_CALLS) {
+      const v = spent.get(k) ?? 0;
+      inStore += v;
+      (stageMs.get(k) ?? stageMs.set(k, []).get(k)!).push(v);
+    }
+    (stageMs.get('rerank') ?? stageMs.set('rerank', []).get('rerank')!).push(Math.max(0, ms - inStore));
     const claimed = result.sources[0]?.article.id;
     const h = hits[s.split];
     h[1]++;
@@ -292,6 +333,7 @@ async function measure(c: ScaleCorpus, store: Store, opts: { everyNth: number; t
   return {
     retrievalP50: percentile(retrievalMs, 50),
     retrievalP99: percentile(retrievalMs, 99),
+    stagesP50: Object.fromEntries([...stageMs].map(([k, v]) => [k, percentile(v, 50)])),
     traceP50: percentile(traceMs, 50),
     traceP99: percentile(traceMs, 99),
     meterDev: rate(hits.dev),
@@ -310,8 +352,10 @@ export interface ScaleOptions {
   traceSample?: number;
   /** Shared-corpus articles to load (quick runs load fewer). */
   corpusLimit?: number;
-  /** Articles for the 1-against-2-workers comparison (default 20,000, at most the first size). */
+  /** Articles for the 1-against-2-workers comparison (default 20,000, at most the first size; 0: none). */
   workerSlice?: number;
+  /** Keep the stores here (SQLite file; PostgreSQL schema `scale_kept`) and resume from what they hold. */
+  keepDir?: string;
   log?: (m: string) => void;
 }
 
@@ -328,6 +372,7 @@ export async function runScaleBench(o: ScaleOptions): Promise<ScaleResult> {
   log(`${c.real.length} real articles; sizes ${o.sizes.join(', ')}`);
   const result: ScaleResult = { rows: [], workers: [], skipped: [] };
   const dir = mkdtempSync(join(tmpdir(), 'unspun-scale-'));
+  if (o.keepDir) mkdirSync(o.keepDir, { recursive: true });
   try {
     for (const kind of o.stores) {
       let location: string;
@@ -337,21 +382,33 @@ export async function runScaleBench(o: ScaleOptions): Promise<ScaleResult> {
           result.skipped.push('postgres: no $UNSPUN_BENCH_PG_URL or $UNSPUN_TEST_PG_URL');
           continue;
         }
-        const schema = `scale_${process.pid}_${Date.now().toString(36)}`;
+        const schema = o.keepDir ? 'scale_kept' : `scale_${process.pid}_${Date.now().toString(36)}`;
         const u = new URL(o.pgUrl);
         u.searchParams.set('schema', schema);
         location = u.toString();
-        cleanup = async () => {
+        if (!o.keepDir) cleanup = async () => {
           const client = new pg.Client({ connectionString: parseStoreUrl(location).connectionString });
           await client.connect();
           await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
           await client.end();
         };
-      } else location = join(dir, 'scale.db');
+      } else location = o.keepDir ? join(o.keepDir, 'scale-sqlite.db') : join(dir, 'scale.db');
       try {
-        // 1 worker against 2 on the same first slice, each into a fresh store.
-        const slice = Math.min(o.sizes[0], o.workerSlice ?? 20_000);
-        for (const workers of [1, 2]) {
+        // What a kept store already holds: batches are stored in order, two at a time, so all
+        // but the last two batches before `held` are surely in; those are offered again (a no-op
+        // for the ones already stored).
+        let have = 0;
+        let held = 0;
+        if (o.keepDir && (kind === 'postgres' || existsSync(location))) {
+          const kept = await openStore(location);
+          held = await kept.count();
+          await kept.close();
+          have = Math.max(0, Math.floor(held / BATCH) * BATCH - 2 * BATCH);
+          if (held > 0) log(`${kind}: kept store holds ${held} articles; resuming from article ${have}`);
+        }
+        // 1 worker against 2 on the same first slice, each into a fresh store (not when resuming).
+        const slice = have > 0 ? 0 : Math.min(o.sizes[0], o.workerSlice ?? 20_000);
+        for (const workers of slice > 0 ? [1, 2] : []) {
           const tmp = kind === 'postgres' ? `${location.replace(/schema=([a-z0-9_]+)/, `schema=$1_w${workers}`)}` : join(dir, `workers-${workers}.db`);
           const s = await ingestRange(c, tmp, 0, slice, workers);
           const row = result.workers.find((w) => w.store === kind) ?? (result.workers.push({ store: kind, articles: slice, one: NaN, two: NaN }), result.workers[result.workers.length - 1]);
@@ -365,10 +422,12 @@ export async function runScaleBench(o: ScaleOptions): Promise<ScaleResult> {
             await client.end();
           } else rmSync(tmp, { force: true }), rmSync(`${tmp}-wal`, { force: true }), rmSync(`${tmp}-shm`, { force: true });
         }
-        let have = 0;
         for (const size of o.sizes) {
+          if (size < held) continue; // measured by an earlier run
           const seconds = await ingestRange(c, location, have, size, 2);
-          const ingestPerSecond = (size - have) / seconds;
+          // Articles new to the store in this step (a resumed step offers a few stored ones again).
+          const added = size - Math.max(have, held);
+          const ingestPerSecond = added > BATCH ? added / seconds : NaN;
           have = size;
           const store = await openStore(location, { readonly: true });
           try {
@@ -408,8 +467,14 @@ export function scaleTables(r: ScaleResult): string {
     const rows = r.rows.filter((x) => x.store === store);
     for (const x of rows) growth.push(`| ${store} | ${fmt(x.articles)} | ${fmt(x.retrievalP50 / rows[0].retrievalP50, 2)}x | ${fmt(x.traceP50 / rows[0].traceP50, 2)}x |`);
   }
+  const stageKeys = ['count', 'documentFrequency', 'searchTerms', 'searchFingerprint', 'searchText', 'getMany', 'rerank'];
+  const stages = [
+    '| store | articles | count | document frequencies | rare-term votes | MinHash bands | BM25 | getMany | re-rank (in process) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.rows.map((x) => `| ${x.store} | ${fmt(x.articles)} | ${stageKeys.map((k) => fmt(x.stagesP50?.[k] ?? NaN, 1)).join(' | ')} |`),
+  ];
   const workers = ['| store | articles | 1 worker art/s | 2 workers art/s | speed-up |', '|---|---:|---:|---:|---:|', ...r.workers.map((w) => `| ${w.store} | ${fmt(w.articles)} | ${fmt(w.one)} | ${fmt(w.two)} | ${fmt(w.two / w.one, 2)}x |`)];
-  return [lines.join('\n'), growth.join('\n'), workers.join('\n'), ...(r.skipped.length ? [`Skipped: ${r.skipped.join('; ')}.`] : [])].join('\n\n');
+  return [lines.join('\n'), growth.join('\n'), `Median ms per suspect inside retrieval, by step (store calls; a step not taken counts 0):\n\n${stages.join('\n')}`, ...(r.workers.length ? [workers.join('\n')] : []), ...(r.skipped.length ? [`Skipped: ${r.skipped.join('; ')}.`] : [])].join('\n\n');
 }
 
 /** An SVG line chart of retrieval and trace p50 against corpus size (log scale), one line per store and measure. */
@@ -485,9 +550,13 @@ if (process.argv.includes('--ingest-child')) {
     everyNth: Number(argValue('--every') ?? 1),
     traceSample: Number(argValue('--trace-sample') ?? 30),
     corpusLimit: argValue('--corpus') ? Number(argValue('--corpus')) : undefined,
+    workerSlice: argValue('--worker-slice') ? Number(argValue('--worker-slice')) : undefined,
+    keepDir: argValue('--keep'),
     log: (m) => process.stderr.write(`${m}\n`),
   });
   console.log(scaleTables(r));
+  const json = argValue('--json');
+  if (json) writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
   const png = argValue('--png');
   if (png) await writeGrowthPng(growthSvg(r), png);
 }
