@@ -10,13 +10,16 @@ import { statSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import type { PipelineStage } from '../../core/pipeline.ts';
-import { DEFAULT_DB, openIndexIfPresent, packageVersion, terminalWidth, wantColor, writeOut } from './common.ts';
+import { DEFAULT_DB, assertIndexExists, openIndexIfPresent, packageVersion, terminalWidth, wantColor, writeOut } from './common.ts';
 import { expandInputs, readSuspect } from './read-input.ts';
 import { isUnspunError } from '../../core/errors.ts';
 import type { Report } from '../../core/types.ts';
 
 interface TraceFlags {
   db: string;
+  /** --db was given on the command line (not the default): then it must exist. */
+  dbGiven?: boolean;
+  maxBytes?: number;
   json?: boolean;
   html?: string;
   color?: boolean;
@@ -31,7 +34,8 @@ export function registerTraceCommand(program: Command): void {
     .command('trace')
     .description('trace a suspect article to its source and show what the rewrite changed')
     .argument('<suspects...>', 'an .html/.htm or .txt file, or "-" for stdin (kind sniffed when the extension does not say); several files or folders trace each in turn')
-    .option('--db <path|url>', 'the index to search (built by `unspun index`): a SQLite file or a postgres:// URL', DEFAULT_DB)
+    .option('--db <path|url>', `the index to search (built by \`unspun index\`): a SQLite file or a postgres:// URL; must exist when given (default ${DEFAULT_DB}, skipped when absent)`, DEFAULT_DB)
+    .option('--max-bytes <n>', 'largest suspect file, in bytes (counted while reading)', (v) => parsePositive(v, '--max-bytes'))
     .option('--json', 'print the report as JSON (docs/report.schema.json) instead of text')
     .option('--html <out.html>', 'also write a self-contained side-by-side HTML page')
     .option('--color', 'force coloured output')
@@ -40,7 +44,10 @@ export function registerTraceCommand(program: Command): void {
     .option('--compact', 'fold faithfully reused sentences into a count')
     .addOption(new Option('--stop-after <stage>', 'stop after a pipeline stage').choices(['extract', 'retrieve', 'align', 'classify']))
     .option('--queue', 'queue each suspect as a trace job for `unspun worker` and print its job id (needs a postgres:// --db)')
-    .action(async (suspects: string[], flags: TraceFlags) => {
+    .action(async (suspects: string[], flags: TraceFlags, cmd: Command) => {
+      flags.dbGiven = cmd.getOptionValueSource('db') === 'cli';
+      // A mistyped --db must not quietly trace against no corpus.
+      if (flags.dbGiven) assertIndexExists(flags.db);
       if (flags.queue) await runQueued(suspects, flags);
       else if (suspects.length === 1 && !isFolder(suspects[0])) await runTrace(suspects[0], flags);
       else await runBatch(suspects, flags);
@@ -48,7 +55,7 @@ export function registerTraceCommand(program: Command): void {
 }
 
 async function runTrace(path: string, flags: TraceFlags): Promise<void> {
-  const input = await readSuspect(path);
+  const input = await readSuspect(path, flags.maxBytes);
   // Loaded only now, so a bad input or `--help` answers without loading the NLP models.
   const [{ traceArticle }, { renderHtml }, { renderTerminal }] = await Promise.all([
     import('../../core/pipeline.ts'),
@@ -99,7 +106,7 @@ async function runBatch(paths: string[], flags: TraceFlags): Promise<void> {
     for (const file of files) {
       let report: Report;
       try {
-        report = await traceArticle(await readSuspect(file), store, { generatorVersion: packageVersion(), stopAfter: flags.stopAfter });
+        report = await traceArticle(await readSuspect(file, flags.maxBytes), store, { generatorVersion: packageVersion(), stopAfter: flags.stopAfter });
       } catch (err) {
         if (!isUnspunError(err)) throw err;
         // One bad file must not stop a monitoring run: say which and why, then go on.
@@ -134,7 +141,7 @@ async function runQueued(paths: string[], flags: TraceFlags): Promise<void> {
   try {
     for (const file of files) {
       try {
-        const input = await readSuspect(file);
+        const input = await readSuspect(file, flags.maxBytes);
         const job = await queue.enqueueTrace({ ...input, fetchedAt: input.fetchedAt ?? null });
         await writeOut(`${file}\tjob ${job.id}${job.created ? '' : ' (already queued)'}\n`);
       } catch (err) {
