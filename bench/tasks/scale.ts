@@ -6,6 +6,10 @@
  * (hours on 2 cores); `--quick` (the CI gate) 2,000 and 5,000, and gates recall@1 at the
  * larger one. PostgreSQL comes from $UNSPUN_BENCH_PG_URL or $UNSPUN_TEST_PG_URL; without one
  * its rows are skipped and the section says so.
+ *
+ * The full run can happen in pieces: UNSPUN_SCALE_KEEP=DIR keeps the stores there (SQLite file,
+ * PostgreSQL schema `scale_kept`) and a later run resumes from them; UNSPUN_SCALE_SIZES
+ * (e.g. 65000,260000) and UNSPUN_SCALE_STORES (sqlite or postgres) narrow a run.
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../lib/datasets.ts';
@@ -14,9 +18,11 @@ import { FULL_SIZES, QUICK_SIZES, growthSvg, runScaleBench, scaleTables, writeGr
 
 async function run(opts: TaskOptions): Promise<TaskResult> {
   const pgUrl = process.env.UNSPUN_BENCH_PG_URL ?? process.env.UNSPUN_TEST_PG_URL;
+  const envList = (name: string) => process.env[name]?.split(',').map((x) => x.trim()).filter(Boolean);
   const r = await runScaleBench({
-    sizes: opts.quick ? QUICK_SIZES : FULL_SIZES,
-    stores: ['sqlite', 'postgres'],
+    sizes: opts.quick ? QUICK_SIZES : (envList('UNSPUN_SCALE_SIZES')?.map(Number) ?? FULL_SIZES),
+    stores: opts.quick ? ['sqlite', 'postgres'] : ((envList('UNSPUN_SCALE_STORES') as ('sqlite' | 'postgres')[] | undefined) ?? ['sqlite', 'postgres']),
+    keepDir: opts.quick ? undefined : process.env.UNSPUN_SCALE_KEEP,
     pgUrl,
     everyNth: opts.quick ? 3 : 1,
     traceSample: opts.quick ? 10 : 50,

@@ -479,7 +479,9 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
     // NORMAL is durable to application crashes in WAL mode; a power cut may lose the last commits only.
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = ${-1024 * (opts.cacheMb ?? 64)}`);
-    db.pragma('busy_timeout = 5000');
+    // Several writer processes (the scale bench's ingest workers) take turns at the write lock; on
+    // a loaded machine one 500-article batch held it longer than 5 s and the other writer failed.
+    db.pragma('busy_timeout = 60000');
     const state = ensureSchema(db, path, readonly, opts.postingsDfCap ?? POSTINGS_DF_CAP);
     if (state.upgradeFrom === 1) upgradeFrom1(db, state.postingsDfCap, opts.onUpgradeProgress);
     return new SqliteStore(db, path, readonly, state.postingsDfCap);
