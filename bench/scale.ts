@@ -32,7 +32,7 @@
  * without one, and said so).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -399,6 +399,9 @@ export async function runScaleBench(o: ScaleOptions): Promise<ScaleResult> {
         // for the ones already stored).
         let have = 0;
         let held = 0;
+        // Rows measured on a kept store, so a run in pieces reports every size.
+        const rowsFile = join(o.keepDir ?? dir, `rows-${kind}.json`);
+        let keptRows: ScaleRow[] = o.keepDir && existsSync(rowsFile) ? (JSON.parse(readFileSync(rowsFile, 'utf8')) as ScaleRow[]) : [];
         if (o.keepDir && (kind === 'postgres' || existsSync(location))) {
           const kept = await openStore(location);
           held = await kept.count();
@@ -423,7 +426,12 @@ export async function runScaleBench(o: ScaleOptions): Promise<ScaleResult> {
           } else rmSync(tmp, { force: true }), rmSync(`${tmp}-wal`, { force: true }), rmSync(`${tmp}-shm`, { force: true });
         }
         for (const size of o.sizes) {
-          if (size < held) continue; // measured by an earlier run
+          if (size < held) {
+            // Measured by an earlier run on the kept store: its row is reported again.
+            const earlier = keptRows.find((x) => x.articles === size || (x.articles >= size && x.articles < size + 2 * BATCH));
+            if (earlier) result.rows.push(earlier);
+            continue;
+          }
           const seconds = await ingestRange(c, location, have, size, 2);
           // Articles new to the store in this step (a resumed step offers a few stored ones again).
           const added = size - Math.max(have, held);
@@ -434,6 +442,10 @@ export async function runScaleBench(o: ScaleOptions): Promise<ScaleResult> {
             const m = await measure(c, store, { everyNth: o.everyNth ?? 1, traceSample: o.traceSample ?? 30 });
             const row: ScaleRow = { store: kind, articles: await store.count(), ingestPerSecond, dbMb: await databaseMb(location, store), ...m };
             result.rows.push(row);
+            if (o.keepDir) {
+              keptRows = [...keptRows.filter((x) => x.articles !== row.articles), row];
+              writeFileSync(rowsFile, `${JSON.stringify(keptRows, null, 2)}\n`);
+            }
             log(`${kind} ${size}: ${JSON.stringify(row)}`);
           } finally {
             await store.close();
