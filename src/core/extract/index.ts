@@ -100,7 +100,6 @@ function extractFromHtml(input: RawInput, limits: Limits): ExtractedArticle {
     url: page.meta.url,
     text: cleaned.text,
     removed: [...header.removed, ...cleaned.removed, ...page.removed],
-    links: page.links,
   };
 }
 
@@ -125,7 +124,6 @@ function extractFromText(input: RawInput): ExtractedArticle {
     url: input.url ?? null,
     text: header.body.join('\n\n'),
     removed: [...removed, ...header.removed, ...cleaned.removed],
-    links: textLinks(input.content),
   };
 }
 
@@ -142,11 +140,4 @@ export function extractArticle(input: RawInput, limitOverrides: Partial<Limits> 
   const article = isHtml ? extractFromHtml(input, limits) : extractFromText(input);
   if (isHtml) checkTextLimits(article.text, input.name, limits);
   return article;
-}
-
-/** Web addresses written in a plain text (a pasted "Source: https://..." line), deduplicated. */
-function textLinks(text: string): string[] {
-  const links = new Set<string>();
-  for (const m of text.matchAll(/\bhttps?:\/\/[^\s<>"'()[\]]+/g)) links.add(m[0].replace(/[.,;:!?]+$/, ''));
-  return [...links];
 }
