@@ -7,6 +7,7 @@ import { changeKindsTask } from './change-kinds.ts';
 import { consistencyTask } from './consistency.ts';
 import { contentFarmCopiesTask } from './content-farm-copies.ts';
 import { extractionTask } from './extraction.ts';
+import { hostileTask } from './hostile.ts';
 import { ingestTask } from './ingest.ts';
 import { loadTask } from './load.ts';
 import { meterDerivedTask } from './meter-derived.ts';
@@ -29,4 +30,5 @@ export const TASKS: BenchTask[] = [
   consistencyTask,
   loadTask,
   speedTask,
+  hostileTask,
 ];
