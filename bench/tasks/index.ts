@@ -13,6 +13,7 @@ import { loadTask } from './load.ts';
 import { meterDerivedTask } from './meter-derived.ts';
 import { meterSpansTask } from './meter-spans.ts';
 import { retrievalTask } from './retrieval.ts';
+import { scaleTask } from './scale.ts';
 import { reuseLevelTask } from './reuse-level.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
 import { speedTask } from './speed.ts';
@@ -31,4 +32,5 @@ export const TASKS: BenchTask[] = [
   loadTask,
   speedTask,
   hostileTask,
+  scaleTask,
 ];
