@@ -14,6 +14,7 @@ import { findLoadedAlone } from './rules/loaded-alone.ts';
 import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
 import { PHRASE_TABLE_MIN_COUNT } from '../phrases/default-table.ts';
 import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED } from './settings.ts';
+import { formatCount } from '../text/format.ts';
 
 export interface SingleArticleOptions {
   /** Phrase counts to judge wording by; default: the shipped table of real news. */
@@ -55,7 +56,7 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
       const change = sentenceChange(
         s,
         { rule: 'spinner-phrase', variant: hit.relation },
-        `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount} times`}), while "${hit.expected}" is common (${hit.expectedCount.toLocaleString('en-US')} times): a likely word-for-word ${hit.relation} swap in an article that shows other spinner fingerprints.`,
+        `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount} times`}), while "${hit.expected}" is common (${formatCount(hit.expectedCount)} times): a likely word-for-word ${hit.relation} swap in an article that shows other spinner fingerprints.`,
         [hit.text],
       );
       change.evidence.expected = hit.expected;
@@ -71,7 +72,7 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
       out.push(sentenceChange(
         s,
         { rule: 'loaded-alone', variant: hit.from === 'list' ? 'word' : 'valence' },
-        `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${hit.newsCount.toLocaleString('en-US')} times in ${model.description}).`,
+        `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${formatCount(hit.newsCount)} times in ${model.description}).`,
         [hit.text],
       ));
     }
