@@ -122,15 +122,25 @@ function occurrences(hay: string, needle: string): Span[] {
   return out;
 }
 
-/** Where a word sits inside a region of a text: exact first, then ignoring case. */
-function locate(text: string, region: Span | null, word: string): Span | null {
+/**
+ * Where a word sits inside a region of a text: exact first, then ignoring case. Occurrences in
+ * `taken` (already given to the same word by the same rule) are passed over while another is
+ * left, so that a rule naming "p.c" twice in one sentence is placed on both, not twice on the first.
+ */
+function locate(text: string, region: Span | null, word: string, taken: Span[] = []): Span | null {
   if (!word.trim()) return null;
   const from = region?.start ?? 0;
   const to = region?.end ?? text.length;
   const slice = text.slice(from, to);
-  let i = slice.indexOf(word);
-  if (i < 0) i = slice.toLowerCase().indexOf(word.toLowerCase());
-  return i < 0 ? null : { start: from + i, end: from + i + word.length };
+  const found: Span[] = [];
+  for (const hay of [slice, slice.toLowerCase()]) {
+    const needle = hay === slice ? word : word.toLowerCase();
+    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) found.push({ start: from + i, end: from + i + word.length });
+    if (found.length) break;
+  }
+  const span = found.find((f) => !taken.some((t) => t.start === f.start && t.end === f.end)) ?? found[0] ?? null;
+  if (span) taken.push(span);
+  return span;
 }
 
 function sentenceRegion(sentences: { start: number; end: number }[], indexes: number[]): Span | null {
@@ -151,7 +161,8 @@ interface Located {
   title: Span[];
 }
 
-function locateChange(report: Report, change: ReportChange, sourceId: string): Located {
+function locateChange(report: Report, change: ReportChange, sourceId: string, taken = new Map<string, Span[]>()): Located {
+  const takenBy = (side: string) => taken.get(`${change.evidence.rule}|${side}`) ?? taken.set(`${change.evidence.rule}|${side}`, []).get(`${change.evidence.rule}|${side}`)!;
   const body = report.suspect.text;
   const located: Located = { change, suspect: [], source: [], title: [] };
   const region = sentenceRegion(report.suspect.sentences, change.suspectSentences);
@@ -163,7 +174,7 @@ function locateChange(report: Report, change: ReportChange, sourceId: string): L
     }
   } else {
     for (const w of change.evidence.suspect) {
-      const s = locate(body, region, w);
+      const s = locate(body, region, w, takenBy('suspect'));
       if (s) located.suspect.push(s);
     }
     if (located.suspect.length === 0 && change.suspectText) {
@@ -175,7 +186,7 @@ function locateChange(report: Report, change: ReportChange, sourceId: string): L
   if (source && source.id === sourceId) {
     const sregion = sentenceRegion(source.sentences, change.sourceSentences);
     for (const w of change.evidence.source) {
-      const s = locate(source.text, sregion, w);
+      const s = locate(source.text, sregion, w, takenBy('source'));
       if (s) located.source.push(s);
     }
     if (located.source.length === 0 && change.sourceText) {
@@ -259,7 +270,8 @@ export function scoreCopy(copy: CopyRecord, original: ReferenceArticle, report: 
   const sourceText = source?.text ?? null;
   const refs = labelRefs(copy, report, sourceText);
   const span = sourceText ? spanRange(original, copy.source_span, sourceText) : null;
-  const findings = report.changes.filter((c) => !TRIVIAL.includes(c.kind) && c.severity !== 'none').map((c) => locateChange(report, c, copy.source_id));
+  const taken = new Map<string, Span[]>();
+  const findings = report.changes.filter((c) => !TRIVIAL.includes(c.kind) && c.severity !== 'none').map((c) => locateChange(report, c, copy.source_id, taken));
   const details: string[] = [];
 
   const byKind: Record<string, [number, number]> = {};

@@ -82,7 +82,9 @@ before(async () => {
     version: ['--version'],
     json: ['trace', suspect, '--db', db, '--json', '--html', join(dir, 'found.html')],
     // From stdin: the kind (HTML) is sniffed from the content.
-    nodb: ['trace', '-', '--db', join(dir, 'absent.db'), '--html', html, '--width', '90'],
+    nodb: ['trace', '-', '--html', html, '--width', '90'],
+    // A --db given but absent (a typo) is an error, not a trace against no corpus.
+    typoDb: ['trace', suspect, '--db', join(dir, 'absnet.db')],
     missing: ['trace', files.missing],
     empty: ['trace', files.empty],
     blank: ['trace', files.blank],
@@ -129,7 +131,7 @@ test('trace - (stdin) with no index prints a text report that says no corpus was
   assert.match(runs.nodb.stdout, /^NO CORPUS SEARCHED /m);
   assert.match(runs.nodb.stdout, /^Changes: .*boilerplate/m, 'the comment form was cut from the sniffed HTML');
   assert.match(runs.nodb.stdout, /^input: -$/m);
-  assert.match(runs.nodb.stderr, /no index at .*absent\.db/);
+  assert.match(runs.nodb.stderr, /no index at \.\/unspun\.db/);
   assert.doesNotMatch(runs.nodb.stdout, /\x1b\[/, 'no colour when NO_COLOR is set');
   assert.ok(runs.nodb.stdout.split('\n').every((l) => [...l].length <= 90), 'wrapped at --width');
 });
@@ -149,8 +151,9 @@ const failures: [string, number, RegExp][] = [
   ['empty', 65, /^unspun: .*empty\.txt: is empty$/],
   ['blank', 65, /^unspun: .*blank\.html: is empty$/],
   ['binary', 65, /^unspun: .*photo\.txt: looks like binary data/],
-  ['latin1', 65, /^unspun: .*latin1\.txt: is not valid UTF-8 text$/],
-  ['huge', 65, /^unspun: .*huge\.html: is larger than the size limit: 21\.0 MB, limit 20\.0 MB$/],
+  ['latin1', 65, /^unspun: .*latin1\.txt: is not valid UTF-8 text: invalid UTF-8 and no charset declared \(first at byte 3\)$/],
+  ['huge', 65, /^unspun: .*huge\.html: is larger than the size limit: 21\.0 MB, limit 20\.0 MB \(raise it with --max-bytes\)$/],
+  ['typoDb', 66, /^unspun: .*absnet\.db: no such file or folder: no index there/],
 ];
 for (const [name, code, message] of failures) {
   test(`trace on a ${name} file: one-line error naming the file, exit ${code}`, () => {

@@ -95,7 +95,9 @@ test('the terminal report shows the stories and the slanted copy with its agreei
   assert.match(r.stdout, /^unspun compare: 5 copies, 2 stories/);
   assert.match(r.stdout, /slanted-copy\.txt: 2 serious departures/);
   assert.match(r.stdout, /HEDGE \(high\) slot \d+: 3 of 4 copies say "Forecasters said cooler air/);
-  assert.match(r.stdout, /paraphrase-copy\.txt: agrees with the others/);
+  // The faithful paraphrase departs in nothing serious; the few words WordNet cannot link
+  // ("driven" -> "fanned") are low findings a reader may check (issue #8: every swap accounted for).
+  assert.match(r.stdout, /paraphrase-copy\.txt: no serious departures/);
   assert.ok(r.stdout.split('\n').every((l) => l.length <= 100), 'wrapped at --width');
 });
 

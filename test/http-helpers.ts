@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReferenceArticle } from '../src/core/types.ts';
 import { prepareIndexRecord } from '../src/core/index/index.ts';
-import { openServerDeps } from '../src/adapters/http/deps.ts';
+import { openServerDeps, type OpenedDeps } from '../src/adapters/http/deps.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../src/adapters/http/server.ts';
 
 export const REPO_ROOT = new URL('..', import.meta.url).pathname;
@@ -28,19 +28,23 @@ export function demoArticles(): ReferenceArticle[] {
 
 export interface TestServer extends RunningServer {
   dir: string;
+  /** The server's trace worker threads. */
+  pool: OpenedDeps['pool'];
   stop(): Promise<void>;
 }
 
 /** `overrides` replace any dependency (e.g. a trace that throws) for the error-path tests. */
-export async function startTestServer(overrides: Partial<ServerOptions> & { corpus?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerOptions> & { corpus?: boolean; workers?: number } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'unspun-http-'));
-  const deps = await openServerDeps(join(dir, 'test.db'), { version: 'test' });
+  // One trace worker: each loads the language models, and tests run side by side.
+  const deps = await openServerDeps(join(dir, 'test.db'), { version: 'test', workers: overrides.workers ?? 1, limits: overrides.limits });
   if (overrides.corpus !== false) await deps.store.put(demoArticles().map(prepareIndexRecord));
   // A generous time limit: the first trace loads the NLP models, slow on a busy CI machine.
   const server = await startServer({ ...deps, port: 0, host: '127.0.0.1', timeoutMs: 120_000, ...overrides });
   return {
     ...server,
     dir,
+    pool: deps.pool,
     async stop() {
       await server.close();
       await deps.closeAll();

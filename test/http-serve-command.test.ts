@@ -40,7 +40,7 @@ test('serve starts on a free port, answers, and stops cleanly on SIGINT', async 
   try {
     const program = new Command().exitOverride();
     registerServeCommand(program);
-    const running = program.parseAsync(['node', 'unspun', 'serve', '--port', '0', '--db', db, '--max-body', '1kb', '--quiet', '--no-warm-up']);
+    const running = program.parseAsync(['node', 'unspun', 'serve', '--port', '0', '--db', db, '--create', '--max-body', '1kb', '--quiet', '--no-warm-up']);
     const base = await Promise.race([url, running.then(() => Promise.reject(new Error(`serve exited early: ${lines.join('')}`)))]);
     const health = await fetch(`${base}/api/health`);
     assert.equal(health.status, 200);

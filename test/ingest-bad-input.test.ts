@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { ingestPaths, type IngestItem } from '../src/adapters/ingest/index.ts';
-import { ioError } from '../src/adapters/ingest/bytes.ts';
+import { ioError } from '../src/adapters/input/bytes.ts';
 import { Command } from 'commander';
 import { registerIndexCommand, runIndex, type IndexRunOptions } from '../src/adapters/cli/index-command.ts';
 import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
@@ -215,7 +215,7 @@ test('permission and other fs failures map to one-line catalog errors naming the
   // Tests run as root, where chmod cannot make a file unreadable: check the mapping itself.
   const denied = ioError(Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: 'EACCES' }), 'in/x.html');
   assert.equal(denied.code, 'INPUT_UNREADABLE');
-  assert.match(denied.message, /^in\/x\.html: cannot be read: EACCES/);
+  assert.match(denied.message, /^in\/x\.html: cannot be read: permission denied \(EACCES\)$/);
   assert.equal(ioError(Object.assign(new Error('gone'), { code: 'ENOENT' }), 'y').code, 'INPUT_NOT_FOUND');
   assert.equal(ioError(Object.assign(new Error('unexpected end of file'), { code: 'Z_BUF_ERROR' }), 'z.gz').code, 'INPUT_TRUNCATED');
 });

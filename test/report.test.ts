@@ -103,7 +103,7 @@ function makeParts(): ReportParts {
 
 test('buildReport: summary, scope, verdict and self-contained sources', () => {
   const report = buildReport(makeParts());
-  assert.equal(report.schemaVersion, '1.2.0');
+  assert.equal(report.schemaVersion, '1.3.0');
   assert.deepEqual(report.generator, { name: 'unspun', version: '9.9.9' });
   assert.equal(report.summary.suspectSentences, 4);
   assert.equal(report.summary.reusedShare, 0.75, '3 of 4 suspect sentences are aligned to the source');
@@ -195,7 +195,7 @@ test('schema and TypeScript type agree on required and known fields', () => {
   }
   assert.deepEqual(defs.changeKind.enum, [
     'verbatim', 'paraphrase', 'inserted', 'omitted', 'number', 'date', 'entity', 'quote', 'negation', 'boilerplate',
-    'spinner', 'unattributed', 'hedge', 'reversal', 'attribution', 'renaming', 'loaded', 'evasion',
+    'spinner', 'unattributed', 'hedge', 'reversal', 'attribution', 'renaming', 'loaded', 'evasion', 'substitution',
   ]);
 });
 

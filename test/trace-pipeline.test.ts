@@ -92,3 +92,19 @@ test('a page with no visible text is a fault naming the input, not a report', as
     (err) => isUnspunError(err) && err.code === 'NO_ARTICLE' && err.subject === 'blank.html' && err.exitCode === 65,
   );
 });
+
+test('the suspect\'s sentences and the align stage\'s comparisons are capped, and the refusal names both numbers', async () => {
+  const input = suspect('slanted-rewrite.txt');
+  await assert.rejects(traceArticle(input, demo, { limits: { maxSentences: 5 } }), (err: unknown) => {
+    assert.ok(isUnspunError(err) && err.code === 'INPUT_OVER_LIMIT');
+    assert.match(err.message, /^slanted-rewrite\.txt: is over a processing limit: \d+ sentences, limit 5$/);
+    return true;
+  });
+  await assert.rejects(traceArticle(input, demo, { limits: { maxAlignPairs: 50 } }), (err: unknown) => {
+    assert.ok(isUnspunError(err) && err.code === 'INPUT_OVER_LIMIT');
+    assert.match(err.message, /\d{3,} sentence comparisons to align \d+ sentences with 1 source\(s\), limit 50$/);
+    return true;
+  });
+  // At the defaults the same suspect is traced as before.
+  assert.equal((await traceArticle(input, demo)).verdict.found, true);
+});

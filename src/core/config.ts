@@ -10,6 +10,7 @@ export * as indexSettings from './index/settings.ts';
 export * as retrieveSettings from './retrieve/settings.ts';
 export * as alignSettings from './align/settings.ts';
 export * as classifySettings from './classify/settings.ts';
+export * as limits from './limits.ts';
 export { MAX_SENTENCE_WORDS, TARGET_PIECE_WORDS } from './text/sentences.ts';
 export { REPORT_SCHEMA_VERSION } from './report/build-report.ts';
 export { SIDE_BY_SIDE_MIN_WIDTH } from './report/render-terminal.ts';

@@ -13,6 +13,8 @@ export const ERROR_CATALOG = {
   INPUT_TOO_LARGE: { exit: 65, http: 413, message: 'is larger than the size limit' },
   INPUT_TRUNCATED: { exit: 65, http: 422, message: 'is truncated or corrupt' },
   INPUT_MALFORMED: { exit: 65, http: 400, message: 'is malformed' },
+  /** A measured size other than bytes (sentences, words, elements, comparisons) over a limit of core/limits.ts. */
+  INPUT_OVER_LIMIT: { exit: 65, http: 413, message: 'is over a processing limit' },
   /** A batch run (e.g. `unspun index`) finished but some of its inputs failed; the rest were processed. */
   INPUT_PARTIAL: { exit: 65, http: 422, message: 'some inputs could not be read' },
   INPUT_UNSUPPORTED: { exit: 64, http: 415, message: 'is of an unsupported type' },

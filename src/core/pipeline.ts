@@ -17,6 +17,7 @@
 import { alignSentences, wordDiff } from './align/index.ts';
 import { classifyChanges, singleArticleChecks } from './classify/index.ts';
 import { extractArticle } from './extract/index.ts';
+import { overLimit, resolveLimits, type Limits } from './limits.ts';
 import { buildReport, type SplitSource } from './report/build-report.ts';
 import { retrieveSources, type RetrieveOptions } from './retrieve/index.ts';
 import { hasPhraseStats, type Store } from './store.ts';
@@ -37,6 +38,8 @@ export interface TraceOptions {
   generatorVersion?: string;
   /** Retrieval overrides (thresholds, limits); defaults come from core/retrieve/settings.ts. */
   retrieve?: Partial<RetrieveOptions>;
+  /** Input and work limits; defaults come from core/limits.ts. */
+  limits?: Partial<Limits>;
 }
 
 const STAGE_ORDER: PipelineStage[] = ['extract', 'retrieve', 'align', 'classify'];
@@ -45,12 +48,14 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   const stopAt = STAGE_ORDER.indexOf(options.stopAfter ?? 'classify');
   const runs = (stage: PipelineStage): boolean => STAGE_ORDER.indexOf(stage) <= stopAt;
 
-  // 1-2. Extract and split. Faults (empty, binary, no article) are thrown as UnspunError.
-  const article = extractArticle(input);
+  // 1-2. Extract and split. Faults (empty, binary, no article, over a limit) are thrown as UnspunError.
+  const limits = resolveLimits(options.limits);
+  const article = extractArticle(input, limits);
   // Words are compared as they read: look-alike letters and hidden characters undone (same
   // length, so offsets hold); the report quotes the original again at the end.
   const confusables = normaliseConfusables(article.text);
   const suspect = splitArticle(confusables.text);
+  if (suspect.sentences.length > limits.maxSentences) throw overLimit(input.name, 'sentences', suspect.sentences.length, limits.maxSentences);
   const title = article.title === null ? null : normaliseConfusables(article.title).text;
 
   // 3. Retrieve, only when there is something to search.
@@ -64,7 +69,14 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   // 4. Align.
   const alignSources = sources.map((s) => ({ id: s.match.article.id, split: s.split }));
   let alignment: AlignmentGroup[] = [];
-  if (runs('align') && alignSources.length > 0) alignment = alignSentences(suspect, alignSources);
+  if (runs('align') && alignSources.length > 0) {
+    // Every suspect sentence is compared with every source sentence: bound that work.
+    const pairs = suspect.sentences.length * alignSources.reduce((n, s) => n + s.split.sentences.length, 0);
+    if (pairs > limits.maxAlignPairs) {
+      throw overLimit(input.name, `sentence comparisons to align ${suspect.sentences.length} sentences with ${alignSources.length} source(s)`, pairs, limits.maxAlignPairs);
+    }
+    alignment = alignSentences(suspect, alignSources);
+  }
 
   // 5. Classify, then the checks that need no source.
   let changes: Change[] = [];

@@ -136,6 +136,7 @@ export const CHANGE_KINDS = [
   'renaming',
   'loaded',
   'evasion',
+  'substitution',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -163,6 +163,24 @@ describe('web UI in Chromium', { skip: CI ? false : skipReason }, () => {
     await page.close();
   });
 
+  test('a long report (450 sentences) is shown 200 rows a page, and the pager moves through it', async () => {
+    const text = `Council items\n\n${Array.from({ length: 450 }, (_, i) => `Council item ${i + 1} was approved on Monday after a short debate.`).join('\n\n')}`;
+    const res = await fetch(`${server.url}/api/trace`, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain' } });
+    assert.equal(res.status, 201);
+    const { id } = (await res.json()) as { id: string };
+    const page = await newPage();
+    await page.goto(`${server.url}/r/${id}`);
+    await page.locator('.pager').first().waitFor();
+    assert.equal(await page.locator('[data-row]').count(), 200);
+    assert.match(await page.locator('.pager').first().innerText(), /Rows 1–200 of 450 \(page 1 of 3\)/);
+    await page.locator('.pager').first().getByRole('button', { name: 'Next rows →' }).click();
+    assert.match(await page.locator('.pager').first().innerText(), /Rows 201–400 of 450/);
+    assert.match(await page.locator('[data-row]').first().innerText(), /Council item 201 /);
+    await page.locator('.pager').last().getByRole('button', { name: 'Next rows →' }).click();
+    assert.equal(await page.locator('[data-row]').count(), 50);
+    await page.close();
+  });
+
   test('a hostile page is traced and nothing in it runs', async () => {
     const body = [
       'Harbour crane collapses in Port Senna, two workers hurt',

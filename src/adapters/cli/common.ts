@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Store } from '../../core/store.ts';
+import { UnspunError } from '../../core/errors.ts';
 
 /** The default index file, relative to the working directory. */
 export const DEFAULT_DB = './unspun.db';
@@ -26,6 +27,15 @@ export async function openIndexIfPresent(path: string): Promise<Store | null> {
   // Loaded here, not at import: a trace with no index never needs the SQLite driver.
   const { openSqliteStore } = await import('../store-sqlite/index.ts');
   return openSqliteStore(path, { readonly: true });
+}
+
+/** Throws INPUT_NOT_FOUND naming `path` when there is no index there (a `--db` the user typed). */
+export function assertIndexExists(path: string): void {
+  // A database URL (postgres://...) is checked when it is opened.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return;
+  if (!existsSync(path)) {
+    throw new UnspunError('INPUT_NOT_FOUND', path, 'no index there (build one with `unspun index <files> --db <path>`)');
+  }
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -145,10 +145,10 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   const totalBytes = walk.files.reduce((n, f) => n + f.size, 0);
   const progress = makeProgress(stderr, totalBytes, start, opts.progressEveryMs ?? PLAIN_PROGRESS_MS);
   const shownPerFile = new Map<string, number>();
-  const report = (error: UnspunError, file: InputFile | null) => {
+  const report = (error: UnspunError, file: InputFile | null, display?: string) => {
     summary.errors++;
     summary.errorCodes[error.code] = (summary.errorCodes[error.code] ?? 0) + 1;
-    const key = file?.display ?? '';
+    const key = file?.display ?? display?.replace(/(:\d+|\[\d+\]| record .*)$/, '') ?? '';
     const shown = shownPerFile.get(key) ?? 0;
     shownPerFile.set(key, shown + 1);
     if (shown < MAX_ERRORS_SHOWN_PER_FILE) progress.log(`unspun: ${error.message}`);
@@ -159,7 +159,10 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   let bytesRead = 0;
   let articlesRead = 0;
   let batches = 0;
-  let pending: ReferenceArticle[] = [];
+  let pending: { article: ReferenceArticle; where: string }[] = [];
+  // Ids seen in this run: a second article under the same id with other text would silently
+  // replace the first, so it is reported instead (the first is kept).
+  const seenIds = new Map<string, { hash: string; where: string }>();
   let currentFile = '';
   let fatal: UnspunError | null = null;
 
@@ -168,12 +171,18 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
     const batch = pending;
     pending = [];
     // Hash first (cheap), skip what is stored or repeated in this batch, fingerprint the rest.
-    const hashes = batch.map((a) => contentHash(a.text));
+    const hashes = batch.map((p) => contentHash(p.article.text));
     const known = await store.knownHashes([...new Set(hashes)]);
     const records: IndexRecord[] = [];
     const seen = new Set<string>();
-    batch.forEach((article, i) => {
+    batch.forEach(({ article, where }, i) => {
       const h = hashes[i];
+      const first = seenIds.get(article.id);
+      if (first && first.hash !== h) {
+        report(new UnspunError('INPUT_MALFORMED', where, `duplicate id "${article.id.slice(0, 200)}" with different text (first at ${first.where}); the first is kept`), null, where);
+        return;
+      }
+      if (!first) seenIds.set(article.id, { hash: h, where });
       if (known.has(h) || seen.has(h)) {
         summary.unchanged++;
         return;
@@ -197,7 +206,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
       if (item.file) currentFile = item.file.display;
       if (!item.ok) report(item.error, item.file);
       else {
-        pending.push(item.article);
+        pending.push({ article: item.article, where: item.where ?? item.file.display });
         articlesRead++;
         if (pending.length >= batchSize) await flush();
         if (opts.limit !== undefined && articlesRead >= opts.limit) break;

@@ -14,6 +14,9 @@ import { DEFAULT_DB, packageVersion } from './common.ts';
 interface ServeFlags {
   port: number;
   db: string;
+  create?: boolean;
+  workers?: number;
+  allowedHost: string[];
   host: string;
   maxBody: number;
   timeout: number;
@@ -48,6 +51,12 @@ export function parseDuration(value: string): number {
   return n;
 }
 
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64) throw new UnspunError('USAGE', '--workers', `"${value}" is not a number of workers (1-64)`);
+  return n;
+}
+
 function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value.trim())) throw new UnspunError('USAGE', flag, `"${value}" is not a whole number`);
   return Number(value);
@@ -64,8 +73,11 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the web UI and the JSON API (docs/http.md) over the index')
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
-    .option('--db <path>', 'the index file (created if missing; reports are kept in it too)', DEFAULT_DB)
+    .option('--db <path>', 'the index file (reports are kept in it too); must exist unless --create', DEFAULT_DB)
+    .option('--create', 'create an empty index at --db when there is none')
     .option('--host <host>', 'address to bind; anything but loopback exposes an unauthenticated API', DEFAULT_HOST)
+    .option('--allowed-host <name>', 'a host name the server answers to besides loopback and --host (repeatable; for a name in DNS or a proxy)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--workers <n>', 'trace worker threads (default: one per core, 1 to 4)', parseWorkers)
     .option('--max-body <size>', 'largest request body accepted (413 above it)', parseSize, parseSize('10mb'))
     .option('--timeout <duration>', 'per-request time limit (503 above it)', parseDuration, parseDuration('30s'))
     .option('--keep-reports <n>', 'report history: keep at most this many reports, the newest (0: no limit)', (v) => parseCount(v, '--keep-reports'), DEFAULT_RETENTION.maxReports ?? 0)
@@ -80,8 +92,8 @@ export function registerServeCommand(program: Command): void {
 async function runServe(flags: ServeFlags): Promise<void> {
   const version = packageVersion();
   const retention = { maxReports: flags.keepReports > 0 ? flags.keepReports : null, maxAgeDays: flags.keepDays && flags.keepDays > 0 ? flags.keepDays : null };
-  const deps = await openServerDeps(flags.db, { version, retention });
   const log = (line: string) => process.stderr.write(`unspun serve: ${line}\n`);
+  const deps = await openServerDeps(flags.db, { version, retention, create: flags.create === true, workers: flags.workers, log: (line) => log(line) });
   let server;
   try {
     server = await startServer({
@@ -90,6 +102,7 @@ async function runServe(flags: ServeFlags): Promise<void> {
       host: flags.host,
       maxBodyBytes: flags.maxBody,
       timeoutMs: flags.timeout,
+      allowedHosts: flags.allowedHost,
       // Errors are always logged; request lines only without --quiet.
       log: flags.quiet ? (line) => line.startsWith('error ') && log(line) : log,
     });
@@ -101,15 +114,15 @@ async function runServe(flags: ServeFlags): Promise<void> {
   }
   const size = await deps.store.count();
   process.stderr.write(
-    `unspun serve: ${server.url}  (index ${flags.db}: ${size.toLocaleString('en')} articles; body limit ${formatBytes(flags.maxBody)}; time limit ${flags.timeout / 1000} s)\n`,
+    `unspun serve: ${server.url}  (index ${flags.db}: ${size.toLocaleString('en')} articles; body limit ${formatBytes(flags.maxBody)}; time limit ${flags.timeout / 1000} s; ${deps.pool.size} trace worker${deps.pool.size === 1 ? '' : 's'})\n`,
   );
   if (!/^(127\.|::1$|localhost$)/.test(flags.host)) {
     process.stderr.write('unspun serve: warning: listening beyond this machine; the API has no authentication\n');
   }
   if (flags.warmUp) {
     const t0 = performance.now();
-    void deps
-      .trace({ kind: 'text', content: WARM_UP_TEXT, name: 'warm-up' }, { signal: new AbortController().signal })
+    void deps.pool
+      .warmUp({ kind: 'text', content: WARM_UP_TEXT, name: 'warm-up' })
       .then(
         () => log(`ready: models loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`),
         (err: unknown) => log(`error warm-up trace failed: ${(err as Error).message}`),

@@ -10,13 +10,16 @@ import { statSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import type { PipelineStage } from '../../core/pipeline.ts';
-import { DEFAULT_DB, openIndexIfPresent, packageVersion, terminalWidth, wantColor, writeOut } from './common.ts';
+import { DEFAULT_DB, assertIndexExists, openIndexIfPresent, packageVersion, terminalWidth, wantColor, writeOut } from './common.ts';
 import { expandInputs, readSuspect } from './read-input.ts';
 import { isUnspunError } from '../../core/errors.ts';
 import type { Report } from '../../core/types.ts';
 
 interface TraceFlags {
   db: string;
+  /** --db was given on the command line (not the default): then it must exist. */
+  dbGiven?: boolean;
+  maxBytes?: number;
   json?: boolean;
   html?: string;
   color?: boolean;
@@ -30,7 +33,8 @@ export function registerTraceCommand(program: Command): void {
     .command('trace')
     .description('trace a suspect article to its source and show what the rewrite changed')
     .argument('<suspects...>', 'an .html/.htm or .txt file, or "-" for stdin (kind sniffed when the extension does not say); several files or folders trace each in turn')
-    .option('--db <path>', 'the index to search (built by `unspun index`)', DEFAULT_DB)
+    .option('--db <path>', `the index to search (built by \`unspun index\`); must exist when given (default ${DEFAULT_DB}, skipped when absent)`, DEFAULT_DB)
+    .option('--max-bytes <n>', 'largest suspect file, in bytes (counted while reading)', (v) => parsePositive(v, '--max-bytes'))
     .option('--json', 'print the report as JSON (docs/report.schema.json) instead of text')
     .option('--html <out.html>', 'also write a self-contained side-by-side HTML page')
     .option('--color', 'force coloured output')
@@ -38,14 +42,17 @@ export function registerTraceCommand(program: Command): void {
     .option('--width <columns>', 'wrap the text report at this width', (v) => parsePositive(v, '--width'))
     .option('--compact', 'fold faithfully reused sentences into a count')
     .addOption(new Option('--stop-after <stage>', 'stop after a pipeline stage').choices(['extract', 'retrieve', 'align', 'classify']))
-    .action(async (suspects: string[], flags: TraceFlags) => {
+    .action(async (suspects: string[], flags: TraceFlags, cmd: Command) => {
+      flags.dbGiven = cmd.getOptionValueSource('db') === 'cli';
+      // A mistyped --db must not quietly trace against no corpus.
+      if (flags.dbGiven) assertIndexExists(flags.db);
       if (suspects.length === 1 && !isFolder(suspects[0])) await runTrace(suspects[0], flags);
       else await runBatch(suspects, flags);
     });
 }
 
 async function runTrace(path: string, flags: TraceFlags): Promise<void> {
-  const input = await readSuspect(path);
+  const input = await readSuspect(path, flags.maxBytes);
   // Loaded only now, so a bad input or `--help` answers without loading the NLP models.
   const [{ traceArticle }, { renderHtml }, { renderTerminal }] = await Promise.all([
     import('../../core/pipeline.ts'),
@@ -96,7 +103,7 @@ async function runBatch(paths: string[], flags: TraceFlags): Promise<void> {
     for (const file of files) {
       let report: Report;
       try {
-        report = await traceArticle(await readSuspect(file), store, { generatorVersion: packageVersion(), stopAfter: flags.stopAfter });
+        report = await traceArticle(await readSuspect(file, flags.maxBytes), store, { generatorVersion: packageVersion(), stopAfter: flags.stopAfter });
       } catch (err) {
         if (!isUnspunError(err)) throw err;
         // One bad file must not stop a monitoring run: say which and why, then go on.

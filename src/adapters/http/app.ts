@@ -29,11 +29,13 @@ import type { Store } from '../../core/store.ts';
 import type { RawInput, Report, ReferenceArticle } from '../../core/types.ts';
 import type { PutResult } from '../../core/store.ts';
 import { isContentWord, tokenize } from '../../core/text/tokens.ts';
+import { bytesVersusLimit, resolveLimits, type Limits } from '../../core/limits.ts';
 import { changesCsv } from '../../core/report/exports.ts';
 import { claimReviews } from '../../core/report/claim-review.ts';
 import { siteArticlesCsv, sitesCsv } from '../../core/sites/csv.ts';
 import { summarizeSite, summarizeSites } from '../../core/sites/sites.ts';
 import { articlesFromBody, traceInputFromBody } from './request-input.ts';
+import { requestGuard } from './request-guard.ts';
 import { readExample } from './example.ts';
 import { REPORT_ID_RE, type ReportStore } from './report-store.ts';
 import { UI_MISSING_PAGE, loadStaticUi, type StaticUi } from './static-ui.ts';
@@ -41,7 +43,7 @@ import { UI_MISSING_PAGE, loadStaticUi, type StaticUi } from './static-ui.ts';
 /** Traces one suspect against the corpus; `signal` aborts when the request times out. */
 export type TraceFn = (input: RawInput, options: { signal: AbortSignal }) => Promise<Report>;
 /** Adds reference articles to the corpus (hashing and fingerprinting them first). */
-export type IngestFn = (articles: ReferenceArticle[]) => Promise<PutResult>;
+export type IngestFn = (articles: ReferenceArticle[], options: { signal: AbortSignal }) => Promise<PutResult>;
 
 export interface AppDeps {
   store: Store;
@@ -57,6 +59,11 @@ export interface AppDeps {
   version?: string;
   /** One line per request and the detail of every 5xx. Default: silent. */
   log?: (line: string) => void;
+  /** Input and work limits (core/limits.ts); the stored-report cap is applied here. */
+  limits?: Partial<Limits>;
+  /** The address the server is bound to and extra host names it answers to (request-guard.ts). */
+  boundHost?: string;
+  allowedHosts?: string[];
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -118,7 +125,16 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 };
 
-/** Races the handler against a timer; the handler sees the same deadline as an AbortSignal. */
+function timeoutResponse(c: Context, ms: number): Response {
+  const res = jsonError(c, 503, 'TIMEOUT', `the request took longer than the ${Math.round(ms / 1000)} s limit; try a shorter article or retry later`);
+  res.headers.set('Retry-After', '5');
+  return res;
+}
+
+/**
+ * Races the handler against a timer; the handler sees the same deadline as an AbortSignal,
+ * and work started with it (a trace in a worker thread) is stopped when it fires.
+ */
 function timeLimit(ms: number): MiddlewareHandler<Env> {
   return async (c, next) => {
     const controller = new AbortController();
@@ -132,8 +148,7 @@ function timeLimit(ms: number): MiddlewareHandler<Env> {
       if (outcome === 'timeout') {
         controller.abort(new UnspunError('TIMEOUT', 'request', `took longer than ${ms} ms`));
         c.res = undefined as unknown as Response; // replace whatever the handler may still produce
-        c.res = jsonError(c, 503, 'TIMEOUT', `the request took longer than the ${Math.round(ms / 1000)} s limit; try a shorter article or retry later`);
-        c.res.headers.set('Retry-After', '5');
+        c.res = timeoutResponse(c, ms);
       }
     } finally {
       clearTimeout(timer);
@@ -149,6 +164,15 @@ function parseIntParam(value: string | undefined, name: string, fallback: number
   return n;
 }
 
+/** A percent-encoded path segment, or a 400 naming it when the encoding is broken (`%E0%A4%A`). */
+function decodePathParam(value: string, what: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpError(400, 'USAGE', `the ${what} is not valid percent-encoding (%XX with two hex digits, UTF-8)`);
+  }
+}
+
 /** Stable id for an article posted without one. */
 export function articleIdFor(text: string): string {
   return 'api-' + createHash('sha1').update(text).digest('hex').slice(0, 16);
@@ -159,7 +183,21 @@ function snippet(text: string): string {
   return flat.length <= SNIPPET_CHARS ? flat : flat.slice(0, SNIPPET_CHARS).replace(/\s\S*$/, '') + '…';
 }
 
+/** The request's time limit and the client hanging up, as one signal for the work it starts. */
+function workSignal(c: Context<Env>): AbortSignal {
+  const client = c.req.raw.signal;
+  return client ? AbortSignal.any([c.get('signal'), client]) : c.get('signal');
+}
+
+/** The client went away (closed the connection, aborted the upload): nobody reads an answer. */
+function clientGone(c: Context<Env>, err: unknown): boolean {
+  if (c.req.raw.signal?.aborted) return true;
+  const e = err as NodeJS.ErrnoException | undefined;
+  return e?.code === 'ECONNRESET' || e?.name === 'AbortError' || /^(aborted|terminated|The operation was aborted)/i.test(e?.message ?? '');
+}
+
 export function createApp(deps: AppDeps): Hono<Env> {
+  const limits = resolveLimits(deps.limits);
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const log = deps.log ?? (() => {});
@@ -173,6 +211,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t0).toFixed(0)}ms`);
   });
   app.use('*', securityHeaders);
+  app.use('*', requestGuard({ boundHost: deps.boundHost, allowedHosts: deps.allowedHosts }, (status, code, message) => new Response(JSON.stringify(errorBody(code, message)), { status, headers: { 'Content-Type': 'application/json' } })));
   app.use('/api/*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
@@ -189,6 +228,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return jsonError(c, err.status, err.code, err.message);
+    if (isUnspunError(err) && err.code === 'TIMEOUT') return timeoutResponse(c, timeoutMs);
+    if (!isUnspunError(err) && clientGone(c, err)) {
+      log(`${c.req.method} ${c.req.path}: the client closed the connection before the answer`);
+      return c.body(null, 499 as 400);
+    }
     if (isUnspunError(err)) {
       const status = err.httpStatus;
       // 5xx messages may carry paths or SQL: keep them in the log, send the catalog line.
@@ -234,8 +278,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/api/trace', async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const input = traceInputFromBody(bytes, c.req.header('content-type'));
-    const report = await deps.trace(input, { signal: c.get('signal') });
-    if (c.get('signal').aborted) return c.body(null, 503);
+    const signal = workSignal(c);
+    const report = await deps.trace(input, { signal });
+    // Out of time or abandoned: answered already (503), and nothing is stored.
+    if (signal.aborted) return c.body(null, 503);
+    const size = Buffer.byteLength(JSON.stringify(report));
+    if (size > limits.maxStoredReportBytes) {
+      throw new UnspunError('INPUT_OVER_LIMIT', input.name, `its report would be ${bytesVersusLimit(size, limits.maxStoredReportBytes)} for a stored report; nothing was stored`);
+    }
     const stored = await deps.reports.save(report);
     c.header('Location', `/api/reports/${stored.id}`);
     // The same article traced the same way again: the stored report (200), not a new one.
@@ -297,7 +347,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   app.get('/api/sites/:site', async (c) => {
-    const site = decodeURIComponent(c.req.param('site')).trim().toLowerCase().replace(/^www\./, '');
+    const site = decodePathParam(c.req.param('site'), 'site').trim().toLowerCase().replace(/^www\./, '');
     if (!/^[\w.:\[\]-]{1,300}$/.test(site)) throw new HttpError(400, 'USAGE', 'site must be a host name, e.g. news.example.com');
     const articles = await deps.reports.tracedArticles(site);
     if (articles.length === 0) return jsonError(c, 404, 'NOT_FOUND', `no traced articles from "${site}"`);
@@ -333,13 +383,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/api/articles', async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const articles = articlesFromBody(bytes, c.req.header('content-type'), articleIdFor);
-    const result = await deps.ingest(articles);
+    const result = await deps.ingest(articles, { signal: workSignal(c) });
     return c.json({ ...result, ids: articles.map((a) => a.id) }, result.added + result.replaced > 0 ? 201 : 200);
   });
 
   // Corpus ids may contain slashes (they come from file paths), so take the rest of the path.
   app.get('/api/articles/:id{.+}', async (c) => {
-    const id = decodeURIComponent(c.req.param('id'));
+    const id = decodePathParam(c.req.param('id'), 'article id');
     const article = await deps.store.get(id);
     if (!article) return jsonError(c, 404, 'NOT_FOUND', `no article with id "${id.slice(0, 200)}"`);
     return c.json(article);

@@ -1,36 +1,58 @@
 /**
  * @module adapters/http/deps
  * Wires the real pieces behind the app: the SQLite corpus store, the report table in the same
- * file, the trace pipeline and the index stage. `unspun serve`, the API tests and the load
- * bench all start the server through here, so they exercise the same thing.
+ * file, the trace pool (worker threads running the pipeline, trace-pool.ts) and the index
+ * stage. `unspun serve`, the API tests and the load bench all start the server through here,
+ * so they exercise the same thing.
  */
-import { prepareIndexRecord } from '../../core/index/index.ts';
-import { traceArticle } from '../../core/pipeline.ts';
+import { existsSync } from 'node:fs';
+import { UnspunError } from '../../core/errors.ts';
+import type { Limits } from '../../core/limits.ts';
 import { openSqliteStore } from '../store-sqlite/index.ts';
 import { openSqliteReportStore } from '../store-sqlite/reports.ts';
 import type { AppDeps } from './app.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './report-store.ts';
+import { TracePool } from './trace-pool.ts';
 
 export interface OpenedDeps extends AppDeps {
-  /** Closes the report store and the corpus store. */
+  pool: TracePool;
+  /** Closes the trace pool, the report store and the corpus store. */
   closeAll(): Promise<void>;
 }
 
-/** Opens (creating if needed) the database at `dbPath` and returns everything createApp needs. */
-export async function openServerDeps(dbPath: string, options: { version?: string; retention?: RetentionPolicy } = {}): Promise<OpenedDeps> {
+export interface ServerDepsOptions {
+  version?: string;
+  /** Create the database when it does not exist (default true; `unspun serve` asks for --create). */
+  create?: boolean;
+  /** Trace worker threads (default: one per core, 1 to 4). */
+  workers?: number;
+  limits?: Partial<Limits>;
+  log?: (line: string) => void;
+  /** How long the report history keeps reports (default DEFAULT_RETENTION). */
+  retention?: RetentionPolicy;
+}
+
+/** Opens the database at `dbPath` and returns everything createApp needs. */
+export async function openServerDeps(dbPath: string, options: ServerDepsOptions = {}): Promise<OpenedDeps> {
+  if (options.create === false && !existsSync(dbPath)) {
+    throw new UnspunError('INPUT_NOT_FOUND', dbPath, 'no index there (build one with `unspun index <files> --db <path>`, or give --create to start an empty one)');
+  }
   const store = await openSqliteStore(dbPath);
   const reports = openSqliteReportStore(store.database, options.retention ?? DEFAULT_RETENTION);
   // A tighter retention than the file was kept with applies at once, not at the next save.
   await reports.prune();
   const version = options.version ?? '0.0.0';
+  const pool = new TracePool({ dbPath, version, limits: options.limits, size: options.workers, log: options.log });
   return {
     store,
     reports,
     version,
-    // The pipeline has no cancellation points yet; the time limit answers 503 without waiting for it.
-    trace: (input) => traceArticle(input, store, { generatorVersion: version }),
-    ingest: (articles) => store.put(articles.map(prepareIndexRecord)),
+    pool,
+    limits: options.limits,
+    trace: (input, opts) => pool.trace(input, opts),
+    ingest: async (articles, opts) => store.put(await pool.prepare(articles, opts)),
     async closeAll() {
+      await pool.close();
       await reports.close();
       await store.close();
     },

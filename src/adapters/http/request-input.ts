@@ -1,11 +1,16 @@
 /**
  * @module adapters/http/request-input
- * Turns an HTTP request body into the pipeline's RawInput, with the same faults the CLI
- * reports for files (binary, not UTF-8, empty), plus request-shaped ones (malformed JSON,
- * a JSON body of the wrong shape). Bodies are validated with zod.
+ * Turns an HTTP request body into the pipeline's RawInput through the shared input layer
+ * (adapters/input), so it meets the same checks as a file on the command line (binary, bad
+ * encoding with its byte offset, empty, the declared charset honoured), plus request-shaped
+ * ones (malformed JSON, a JSON body of the wrong shape, binary inside a JSON string). Bodies
+ * are validated with zod.
  */
 import { z } from 'zod';
 import { UnspunError } from '../../core/errors.ts';
+import { checkTextLimits } from '../../core/limits.ts';
+import { assertTextNotBinary, charsetFromContentType, decodeInput } from '../input/decode.ts';
+import { looksLikeHtml, rawInputFromBytes } from '../input/index.ts';
 import type { RawInput, ReferenceArticle } from '../../core/types.ts';
 
 /** JSON form of POST /api/trace: exactly one of `html` or `text`. */
@@ -55,26 +60,17 @@ export function describeZodError(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
-/** Strict UTF-8 decoding with the checks a file reader would make. */
-export function decodeBody(bytes: Uint8Array, subject: string): string {
-  if (bytes.length === 0) throw new UnspunError('INPUT_EMPTY', subject);
-  const sniff = bytes.subarray(0, 8192);
-  if (sniff.includes(0)) throw new UnspunError('INPUT_BINARY', subject);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UnspunError('INPUT_ENCODING', subject);
-  }
-  if (text.trim().length === 0) throw new UnspunError('INPUT_EMPTY', subject);
-  return text.replace(/^\uFEFF/, '');
+/**
+ * A request body as text, through the shared input layer (adapters/input): the charset of
+ * the Content-Type header is honoured, BOMs and UTF-16/32 are read, binary and invalid bytes
+ * are refused with the byte offset.
+ */
+export function decodeBody(bytes: Uint8Array, subject: string, contentType?: string): string {
+  return decodeInput(bytes, subject, { headerCharset: charsetFromContentType(contentType), headerAuthoritative: true });
 }
 
 /** A body that starts like markup is read as HTML even when sent as text/plain. */
-export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  return /^<(!doctype|html|head|body|article|main|div|p|section|meta|title)\b/.test(head);
-}
+export { looksLikeHtml } from '../input/index.ts';
 
 function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
@@ -94,29 +90,40 @@ export function parseJson(text: string, subject: string): unknown {
   }
 }
 
-/** POST /api/trace body -> RawInput. */
+/** POST /api/trace body -> RawInput. Text from JSON strings is checked for binary like any other input. */
 export function traceInputFromBody(bytes: Uint8Array, contentType: string | undefined): RawInput {
   const subject = 'request body';
   if (isJsonType(contentType)) {
-    const parsed = TraceJsonBody.safeParse(parseJson(decodeBody(bytes, subject), subject));
+    const parsed = TraceJsonBody.safeParse(parseJson(decodeBody(bytes, subject, contentType), subject));
     if (!parsed.success) throw new UnspunError('INPUT_MALFORMED', subject, describeZodError(parsed.error));
     const b = parsed.data;
     const content = (b.html ?? b.text ?? '') as string;
-    if (content.trim().length === 0) throw new UnspunError('INPUT_EMPTY', subject);
+    const field = b.html !== undefined ? 'html' : 'text';
+    if (content.trim().length === 0) throw new UnspunError('INPUT_EMPTY', `${subject} field "${field}"`);
+    assertTextNotBinary(content, `${subject} field "${field}"`);
     return { kind: b.html !== undefined ? 'html' : 'text', content, name: b.name ?? b.url ?? 'request', url: b.url ?? null };
   }
-  const text = decodeBody(bytes, subject);
   const type = mediaType(contentType);
-  const kind = type === 'text/html' || type === 'application/xhtml+xml' || (type !== 'text/plain' && looksLikeHtml(text)) ? 'html' : 'text';
-  return { kind, content: text, name: 'request', url: null };
+  if (type && !/^(text\/(plain|html)|application\/xhtml\+xml|application\/octet-stream)$/.test(type)) {
+    throw new UnspunError('INPUT_UNSUPPORTED', subject, `Content-Type ${type}; send application/json, text/plain or text/html`);
+  }
+  const input = rawInputFromBytes(bytes, subject, { contentType: contentType ?? 'text/plain' });
+  // Only an explicit text/plain keeps markup-looking text as text.
+  const kind = type === 'text/html' || type === 'application/xhtml+xml' || (type !== 'text/plain' && looksLikeHtml(input.content)) ? 'html' : 'text';
+  return { kind, content: input.content, name: 'request', url: null };
 }
 
 /** Reference articles from a POST /api/articles body; ids default to a hash of the text. */
 export function articlesFromBody(bytes: Uint8Array, contentType: string | undefined, idFor: (text: string) => string): ReferenceArticle[] {
   const subject = 'request body';
   if (!isJsonType(contentType)) throw new UnspunError('INPUT_UNSUPPORTED', subject, 'send application/json');
-  const parsed = parseArticles(parseJson(decodeBody(bytes, subject), subject));
+  const parsed = parseArticles(parseJson(decodeBody(bytes, subject, contentType), subject));
   if (!parsed.success) throw new UnspunError('INPUT_MALFORMED', subject, describeZodError(parsed.error));
+  parsed.data.forEach((a, i) => {
+    const where = parsed.data.length > 1 ? `${subject} article ${i}` : subject;
+    assertTextNotBinary(a.text, where);
+    checkTextLimits(a.text, where);
+  });
   return parsed.data.map((a) => ({
     id: a.id ?? idFor(a.text),
     outlet: a.outlet ?? null,

@@ -25,8 +25,8 @@ export const DEFAULT_PORT = 8390;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp(options);
   const host = options.host ?? DEFAULT_HOST;
+  const app = createApp({ ...options, boundHost: options.boundHost ?? host });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info: AddressInfo) => {
       server.off('error', reject);

@@ -1,7 +1,8 @@
 /**
  * @module adapters/ingest
  * Reads reference articles from files and folders as one async stream:
- * JSONL (the corpus format), HTML, plain text, WARC and RSS/Atom feeds, each optionally gzipped.
+ * JSONL (the corpus format), JSON arrays of articles, HTML, plain text, WARC and RSS/Atom
+ * feeds, each optionally gzipped.
  * Every failure is an item (`{ ok: false, error }`) with a one-line message naming the file
  * (and line or record), so one bad input never stops or silently shortens a run.
  *
@@ -10,11 +11,11 @@
  */
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
 import { DEFAULT_MAX_BYTES } from '../../core/index/settings.ts';
-import { readAllBytes } from './bytes.ts';
-import { assertNotBinary, decodeText } from './decode.ts';
+import { readAllBytes } from '../input/bytes.ts';
+import { decodeInput } from '../input/decode.ts';
 import { documentToArticle } from './document.ts';
 import { feedArticles } from './feed.ts';
-import { readJsonl } from './jsonl.ts';
+import { readJson, readJsonl } from './jsonl.ts';
 import type { IngestItem, IngestOptions, InputFile } from './types.ts';
 import { walkInputs } from './walk.ts';
 import { readWarc } from './warc.ts';
@@ -26,11 +27,7 @@ export { jsonlRecord } from './jsonl.ts';
 /** Items of one whole-document file (HTML, text, feed). */
 async function* readDocument(file: InputFile, maxBytes: number, onBytes?: (n: number) => void): AsyncGenerator<IngestItem> {
   const bytes = await readAllBytes(file, maxBytes, onBytes);
-  if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    throw new UnspunError('INPUT_EMPTY', file.display);
-  }
-  assertNotBinary(bytes, file.display);
-  const text = decodeText(bytes, file.display, { sniffDeclared: file.format !== 'text' });
+  const text = decodeInput(bytes, file.display, { sniffDeclared: file.format !== 'text' });
   if (file.format === 'feed') {
     for (const r of feedArticles(text, file.display, file.rel)) {
       yield r instanceof UnspunError ? { ok: false, file, error: r } : { ok: true, file, article: r };
@@ -51,6 +48,7 @@ export async function* ingestFiles(files: InputFile[], opts: IngestOptions = {})
     }
     try {
       if (file.format === 'jsonl') yield* readJsonl(file, maxBytes, opts.onBytes);
+      else if (file.format === 'json') yield* readJson(file, maxBytes, opts.onBytes);
       else if (file.format === 'warc') yield* readWarc(file, maxBytes, opts.onBytes);
       else yield* readDocument(file, maxBytes, opts.onBytes);
     } catch (err) {

@@ -6,7 +6,7 @@
 import type { UnspunError } from '../../core/errors.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 
-export type InputFormat = 'jsonl' | 'html' | 'text' | 'warc' | 'feed';
+export type InputFormat = 'jsonl' | 'json' | 'html' | 'text' | 'warc' | 'feed';
 
 export interface InputFile {
   /** Path to open. */
@@ -23,7 +23,13 @@ export interface InputFile {
 }
 
 export type IngestItem =
-  | { ok: true; article: ReferenceArticle; file: InputFile }
+  | {
+      ok: true;
+      article: ReferenceArticle;
+      file: InputFile;
+      /** Where in the file it came from ("corpus.jsonl:12", "crawl.warc record 3 (at byte 1,024)"), for messages. */
+      where?: string;
+    }
   | { ok: false; error: UnspunError; file: InputFile | null };
 
 export interface IngestOptions {

@@ -7,15 +7,17 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { UnspunError } from '../../core/errors.ts';
-import { ioError } from './bytes.ts';
+import { ioError } from '../input/bytes.ts';
 import type { InputFile, InputFormat } from './types.ts';
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.json': 'json',
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.shtml': 'html',
   '.txt': 'text',
   '.text': 'text',
   '.warc': 'warc',
@@ -41,7 +43,9 @@ async function sniffFormat(path: string): Promise<InputFormat | null> {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(1024), 0, 1024, 0);
     const head = buffer.subarray(0, bytesRead).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
     if (head.startsWith('WARC/')) return 'warc';
-    if (head.startsWith('{')) return 'jsonl';
+    // One object per line is JSON Lines; an array, or an object spread over lines, is JSON.
+    if (head.startsWith('[')) return 'json';
+    if (head.startsWith('{')) return /^\{[^\n]*\}\s*(\n|$)/.test(head) || !head.includes('\n') ? 'jsonl' : 'json';
     if (/^<\?xml[\s\S]*<(rss|feed|rdf:RDF)\b/i.test(head) || /^<(rss|feed)\b/i.test(head)) return 'feed';
     if (head.startsWith('<')) return 'html';
     return 'text';

@@ -61,6 +61,9 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
   const [hideQuiet, setHideQuiet] = useState(initial.changedOnly);
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set(initial.change === null ? [] : [initial.change]));
   const [copied, setCopied] = useState(false);
+  // Long reports are shown a page of rows at a time: thousands of rows at once hang a browser.
+  // null: the page that holds a linked finding (#change-3), else the first.
+  const [page, setPage] = useState<number | null>(null);
   const [showLd, setShowLd] = useState(false);
 
   useEffect(() => {
@@ -75,6 +78,7 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
   }, [activeKinds, hideQuiet]);
 
   const toggleKind = useCallback((kind: string) => {
+    setPage(0);
     setActiveKinds((prev) => {
       const next = new Set(prev);
       if (next.has(kind)) next.delete(kind);
@@ -97,6 +101,17 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
     return activeKinds.size === 0 || row.changes.some(showChange);
   });
   const other = view.other.filter(showChange);
+  const pages = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
+  const linkedRow = initial.change === null ? -1 : rows.findIndex((row) => row.changes.some((c) => changeIds.get(c) === initial.change));
+  const shownPage = Math.min(page ?? Math.max(0, Math.floor(linkedRow / ROWS_PER_PAGE)), pages - 1);
+  const pageRows = rows.slice(shownPage * ROWS_PER_PAGE, (shownPage + 1) * ROWS_PER_PAGE);
+  const pager =
+    pages > 1 ? (
+      <RowPager page={shownPage} pages={pages} total={rows.length} onPage={(p) => {
+        setPage(p);
+        document.querySelector('.rows')?.scrollIntoView({ block: 'start' });
+      }} />
+    ) : null;
   const { current, move, jump } = useChangeKeys();
 
   // A link to one finding (/r/<id>#change-3) opens it and brings it into view once rendered.
@@ -172,7 +187,10 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
       <section className="panel toolbar" aria-label="Filters and navigation">
         <div className="filters" role="group" aria-label="Filter by change kind">
           <span className="toolbar-label">Show:</span>
-          <button type="button" className={'filter' + (activeKinds.size === 0 ? ' on' : '')} aria-pressed={activeKinds.size === 0} onClick={() => setActiveKinds(new Set())}>
+          <button type="button" className={'filter' + (activeKinds.size === 0 ? ' on' : '')} aria-pressed={activeKinds.size === 0} onClick={() => {
+              setPage(0);
+              setActiveKinds(new Set());
+            }}>
             All
           </button>
           {Object.keys(report.summary.counts).map((kind) => (
@@ -191,7 +209,10 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
         </div>
         <div className="nav-tools">
           <label className="check">
-            <input type="checkbox" checked={hideQuiet} onChange={(e) => setHideQuiet(e.target.checked)} /> Only rows that changed
+            <input type="checkbox" checked={hideQuiet} onChange={(e) => {
+                setPage(0);
+                setHideQuiet(e.target.checked);
+              }} /> Only rows that changed
           </label>
           <button type="button" onClick={() => move(-1)} aria-label="Previous change (k or p)">
             ↑ Prev
@@ -214,9 +235,10 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
           </div>
         )}
         {rows.length === 0 && <p className="panel muted">No sentence matches these filters.</p>}
-        {rows.map((row, i) => (
+        {pager}
+        {pageRows.map((row, i) => (
           <AlignedRow
-            key={rowKey(row, i)}
+            key={rowKey(row, shownPage * ROWS_PER_PAGE + i)}
             row={row}
             single={single}
             multiSource={report.sources.length > 1}
@@ -231,6 +253,7 @@ function ReportView({ stored }: { stored: StoredReportResponse }) {
             />
           </AlignedRow>
         ))}
+        {pager}
       </section>
 
       {(other.length > 0 || report.suspect.removed.length > 0) && (
@@ -298,3 +321,24 @@ function RowChanges(props: {
   );
 }
 
+
+/** Rows per page of a long report (a 3,000-sentence report has ~3,000 rows). */
+export const ROWS_PER_PAGE = 200;
+
+function RowPager(props: { page: number; pages: number; total: number; onPage: (page: number) => void }) {
+  const from = props.page * ROWS_PER_PAGE + 1;
+  const to = Math.min(props.total, (props.page + 1) * ROWS_PER_PAGE);
+  return (
+    <nav className="panel pager" aria-label="Pages of rows">
+      <button type="button" disabled={props.page === 0} onClick={() => props.onPage(props.page - 1)}>
+        ← Previous rows
+      </button>
+      <span className="muted">
+        Rows {from.toLocaleString('en')}–{to.toLocaleString('en')} of {props.total.toLocaleString('en')} (page {props.page + 1} of {props.pages})
+      </span>
+      <button type="button" disabled={props.page >= props.pages - 1} onClick={() => props.onPage(props.page + 1)}>
+        Next rows →
+      </button>
+    </nav>
+  );
+}

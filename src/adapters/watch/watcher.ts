@@ -33,7 +33,7 @@ import {
 import type { FeedRole, FetchLogEntry, SeenItem, WatchStore, WatchedFeed } from '../../core/watch/types.ts';
 import { MAX_CHILD_SITEMAPS, MAX_ITEM_FAILURES } from '../../core/watch/settings.ts';
 import type { ReportStore } from '../http/report-store.ts';
-import { assertNotBinary, charsetFromContentType, decodeText } from '../ingest/decode.ts';
+import { assertNotBinary, charsetFromContentType, decodeText } from '../input/decode.ts';
 import { documentToArticle } from '../ingest/document.ts';
 import { FetchFailure, type Accept, type FetchResult, type PoliteFetcher } from './fetcher.ts';
 import { parseListing, pickItems, type ListedItem } from './listing.ts';

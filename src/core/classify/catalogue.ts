@@ -23,6 +23,7 @@ export type RuleFamily =
   | 'loaded'
   | 'inserted-omitted'
   | 'spinner'
+  | 'substitutions'
   | 'unattributed'
   | 'evasion'
   | 'boilerplate';
@@ -83,8 +84,8 @@ export const RULES = {
     what: 'a name replaced by a different name',
   },
   'thing-to-person': {
-    kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.6 },
-    what: 'a thing replaced by "he"/"she", so the sentence is about someone else',
+    kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.6, pronoun: 0.55 },
+    what: 'a thing (or "it") replaced by "he"/"she", so the sentence is about someone else',
   },
   'relation-changed': {
     kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.8 },
@@ -228,6 +229,24 @@ export const RULES = {
     kind: 'evasion', family: 'evasion', severity: { base: 'medium', repeat: 'low' }, confidence: { base: 0.95 },
     what: 'look-alike letters from another script or invisible characters hidden in words',
     fixture: 'test/trace-evasion.test.ts and src/core/text/confusables.test.ts (undone before the text is split)',
+  },
+
+  // ------------------------------------------------------------ substitutions: every swapped word accounted for
+  'word-substituted': {
+    kind: 'substitution', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'a content word replaced by one that is neither the same word nor a synonym ("shelling" -> "peeling")',
+  },
+  'synonym-wrong-sense': {
+    kind: 'spinner', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'a word replaced by a synonym in a sense neither usually has ("a shell hit the roof" -> "a case hit the roof")',
+  },
+  'words-swapped': {
+    kind: 'spinner', family: 'substitutions', severity: { base: 'low' }, confidence: { base: 0.6 },
+    what: 'a sentence whose words were swapped one for one, the rest kept (settings SPUN_MIN_SWAPS), listed together',
+  },
+  'expression-broken': {
+    kind: 'spinner', family: 'substitutions', severity: { base: 'medium' }, confidence: { base: 0.7 },
+    what: 'one word of a fixed expression swapped, the other kept ("traffic jam" -> "traffic jelly")',
   },
 
   // ------------------------------------------------------------ unattributed (single article)

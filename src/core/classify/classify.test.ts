@@ -355,3 +355,47 @@ test('every change carries a reason, the words at stake, a severity and a confid
   }
   for (const k of ['number', 'date', 'entity', 'quote', 'negation', 'hedge', 'attribution', 'renaming', 'loaded', 'reversal', 'inserted', 'omitted']) assert.ok(seen.has(k), `covered: ${k}`);
 });
+
+test('every swapped word is accounted for: a word that means something else is a finding with both words', () => {
+  // Spinner-style swaps that change what happened (invented, after the kinds issue #8 lists).
+  const peeled = classify('Most residents of Velka returned after the shelling stopped in early May.', 'Most residents of Velka returned after the peeling stopped in early May.');
+  const swap = find(peeled, 'substitution')!;
+  assert.deepEqual([swap.evidence.rule, swap.evidence.source, swap.evidence.suspect, swap.severity], ['word-substituted', ['shelling'], ['peeling'], 'low']);
+  const seat = find(classify('The party will defend the seat it won in 2019 with a new candidate.', 'The party will defend the seat it received in 2019 with a new candidate.'), 'substitution')!;
+  assert.deepEqual([seat.evidence.source, seat.evidence.suspect], [['won'], ['received']]);
+  const prisoners = classify('The two sides agreed to swap prisoners and recover the bodies of soldiers killed near Tarsk.', 'The two sides agreed to restore prisoners and restore the bodies of soldiers killed near Tarsk.');
+  assert.deepEqual(prisoners.filter((c) => c.kind === 'substitution').map((c) => [c.evidence.source[0], c.evidence.suspect[0]]), [['swap', 'restore'], ['recover', 'restore']]);
+  // "it" now "he": the sentence is about a person, not the town.
+  const captured = find(classify('Troops said the town had been surrounded for weeks before it was captured on Sunday.', 'Troops said the town had been surrounded for weeks before he was captured on Sunday.'), 'entity')!;
+  assert.deepEqual([captured.evidence.rule, captured.evidence.source, captured.evidence.suspect], ['thing-to-person', ['it'], ['he']]);
+});
+
+test('swaps that keep the meaning are explained: synonyms, inflections, spellings, a kind of the same thing, a word written otherwise', () => {
+  const explained: [string, string][] = [
+    ['Officials dispatched two ferries to the island on Friday.', 'Officials sent two ferries to the island on Friday.'],
+    ['The sedan was found abandoned near the Orlen bridge.', 'The car was found abandoned near the Orlen bridge.'],
+    ['The company was unaware of any reason for the rise in its share price.', 'The company was not aware of any reason for the rise in its share price.'],
+    ['The once-ubiquitous handsets are now rare, the ministry said.', 'The once ubiquitous handsets are now rare, the ministry said.'],
+    ['Prices rose by 4 percent in March, the statistics office said.', 'Prices rose by 4 per cent in March, the statistics office said.'],
+    ['The council will organise the programme of events.', 'The council will organize the program of events.'],
+    ['The bank kept its economic forecast for the year.', 'The bank kept its economy forecast for the year.'],
+  ];
+  for (const [source, suspect] of explained) {
+    assert.deepEqual(classify(source, suspect).filter((c) => c.kind === 'substitution' || c.kind === 'spinner').map((c) => c.evidence), [], suspect);
+  }
+});
+
+test('a spun sentence lists its swaps together; a broken fixed expression is a spinner mark', () => {
+  const spun = classify(
+    'Heavy rain caused severe flooding in the valley, and the army was called in to rescue stranded families.',
+    'Heavy rain caused significant inundation in the vale, and the military was called in to deliver stranded households.',
+  );
+  const run = find(spun, 'spinner')!;
+  assert.equal(run.evidence.rule, 'words-swapped');
+  assert.deepEqual(run.evidence.source, ['flooding', 'severe', 'valley', 'army', 'rescue', 'families']);
+  assert.equal(spun.filter((c) => c.kind === 'substitution').length, 0, 'the swaps are not reported twice');
+  const jam = find(classify('A traffic jam stretched for 20 kilometres on the coast road.', 'A traffic jelly stretched for 20 kilometres on the coast road.'), 'spinner')!;
+  assert.deepEqual([jam.evidence.rule, jam.evidence.source, jam.evidence.suspect, jam.severity], ['expression-broken', ['traffic jam'], ['jelly'], 'medium']);
+  // A phrase reworded as a whole ("set out plans" -> "proposed") breaks nothing.
+  assert.equal(find(classify('The minister set out plans for the new port.', 'The minister proposed the new port.'), 'spinner'), undefined);
+});

@@ -106,7 +106,9 @@ export function classifyPair(
   const s = buildSide(suspect.text);
   const r = buildSide(source.text);
   const ctx: PairContext = { suspect: s, source: r, hunks: buildHunks(r, s), suspectArticleNorms: norms.suspect, sourceArticleNorms: norms.source };
-  const findings = PAIR_CHECKS.flatMap((check) => check(ctx)).map(toFinding);
+  const hits: Hit[] = [];
+  for (const check of PAIR_CHECKS) hits.push(...check(ctx, hits));
+  const findings = hits.map(toFinding);
   for (const f of dedupe(findings)) out.push(toChange(f, suspect, source, sourceId));
   return out;
 }

@@ -2,7 +2,8 @@
  * @module core/classify/pair-checks
  * The checks run on every aligned pair that is not word for word, in the order their findings
  * are reported. Each lives in its family file under `rules/` and reports rules of the table in
- * `catalogue.ts`.
+ * `catalogue.ts`; each is handed what the checks before it found, so that the last one can
+ * account for every swapped word the others left unexplained.
  */
 import type { Hit } from './catalogue.ts';
 import type { PairContext } from './pair.ts';
@@ -14,10 +15,12 @@ import { detectDates, detectNumbers } from './rules/numbers-dates.ts';
 import { detectHedge, detectNegation, detectReversal } from './rules/polarity.ts';
 import { detectQuotes } from './rules/quotes.ts';
 import { detectSynonymSwap } from './rules/spinner.ts';
+import { detectSubstitutions } from './rules/substitutions.ts';
 
-export type PairCheck = (ctx: PairContext) => Hit[];
+export type PairCheck = (ctx: PairContext, earlier: readonly Hit[]) => Hit[];
 
 export const PAIR_CHECKS: readonly PairCheck[] = [
   detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
   detectAttribution, detectRenaming, detectLoaded, detectLoadedSaying, detectRelationChange, detectClauses, detectDroppedQualification, detectSynonymSwap,
+  detectSubstitutions,
 ];

@@ -98,3 +98,21 @@ export const LOADED_VALENCE_MIN = 3;
 export const LOADED_NEWS_MAX = 80;
 /** ...and only in an article with at least this many different such words. */
 export const LOADED_MIN_WORDS = 2;
+/**
+ * Content words a hunk may have on each side for its words to be read as one-for-one swaps
+ * ("monetary policy" -> "financial coverage"); a longer hunk is a rewritten stretch. Set by hand:
+ * spinner tools swap single words and two-word expressions.
+ */
+export const SWAP_MAX_WORDS = 3;
+/**
+ * Two words are synonyms in context when they share a WordNet synset among the first
+ * SYNONYM_SENSE_RANK_MAX senses (WordNet orders senses by frequency) of either word; sharing only
+ * a rarer sense ("living" ~ "dwelling") is the thesaurus swap of a spinner.
+ */
+export const SYNONYM_SENSE_RANK_MAX = 3;
+/**
+ * One-for-one word swaps (one content word replaced by one, the rest of the sentence kept) from
+ * which an aligned pair reads as spun and its swaps, synonyms included, are listed as one
+ * spinner finding. Set by hand: an editor rewords a phrase, a spinning tool swaps word after word.
+ */
+export const SPUN_MIN_SWAPS = 3;

@@ -6,6 +6,10 @@
 import { NEGATORS, stem, type Token } from '../text/tokens.ts';
 import { getWordNet } from '../nlp/wordnet.ts';
 
+const POSES = ['n', 'v', 'a', 'r'] as const;
+// Hypernym, instance hypernym, similar to.
+const BROADER = ['@', '@i', '&'];
+
 /** Dictionary forms of a word (itself when WordNet does not know it). */
 export function forms(norm: string): string[] {
   const b = getWordNet().baseForms(norm);
@@ -33,6 +37,20 @@ export function areAntonyms(a: string, b: string): boolean {
     const ants = wn.antonyms(x);
     return fb.some((y) => ants.has(y));
   });
+}
+
+// British spellings WordNet (American) lacks: "armoured", "organised", "centre", "travelled".
+export function americanise(w: string): string[] {
+  return [
+    w.replace(/our(s|ed|ing|ing|ful|ite|ites|able)?$/, 'or$1'),
+    w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'),
+    w.replace(/ys(e|es|ed|ing)$/, 'yz$1'),
+    w.replace(/tre(s)?$/, 'ter$1'),
+    w.replace(/ll(ed|ing|er|ers)$/, 'l$1'),
+    w.replace(/ogue(s)?$/, 'og$1'),
+    w.replace(/ence(s)?$/, 'ense$1'),
+    w.replace(/ae/, 'e').replace(/oe/, 'e'),
+  ].filter((x) => x !== w);
 }
 
 /** Whether the two words share a WordNet sense (are synonyms in some sense). */
@@ -98,4 +116,43 @@ export function containsSequence(hay: string[], needle: string[]): boolean {
     return true;
   }
   return false;
+}
+
+
+/**
+ * The parts of speech a word is mostly used as: those seen at least a third as often as its
+ * most frequent one in WordNet's tagged corpus ("run": verb; "red": adjective), or every part
+ * of speech WordNet lists when none was seen. Empty for words WordNet does not know.
+ */
+export function usualPos(norm: string): Set<string> {
+  const wn = getWordNet();
+  const counts = POSES.map((p) => forms(norm).reduce((sum, f) => sum + wn.tagCountOf(f, p), 0));
+  const max = Math.max(...counts);
+  const out = max > 0 ? new Set<string>(POSES.filter((_, i) => counts[i] * 3 >= max)) : new Set<string>(POSES.filter((p) => forms(norm).some((f) => wn.sensesOf(f, p).length > 0)));
+  // Participles stand where adjectives do ("a leading cause", "a reduced price").
+  if (out.has('v') && /(?:ed|ing)$/.test(norm)) out.add('a');
+  return out;
+}
+
+const GENERIC_PERSON = new Set(['people', 'person', 'persons', 'individuals', 'individual']);
+
+/**
+ * Whether one word names a kind of what the other names, one step apart in WordNet
+ * ("magistrate" is a kind of "judge", "dispatch" a way to "send"), or, for adjectives, is listed
+ * as similar to it. Only the narrower word's `senses` most frequent senses (per part of speech)
+ * count, and people's roles only as a "person": "residents" -> "people" is fine, "veterinarian" ->
+ * "doctor" changes who is meant.
+ */
+export function oneStepApart(a: string, b: string, senses: number): boolean {
+  const wn = getWordNet();
+  // Anyone may be called a person: "residents" -> "people".
+  if (GENERIC_PERSON.has(b) && canBePerson(a)) return true;
+  // A role is a fact about a person ("veterinarian" -> "doctor"), but anyone is a "person".
+  const isPerson = (id: string) => wn.lexicographerFile(id) === 'noun.person';
+  const top = (w: string) => forms(w).flatMap((f) => POSES.flatMap((p) => wn.sensesOf(f, p).slice(0, senses)));
+  const up = (id: string) => wn.pointers(id, BROADER).filter((x) => !isPerson(id) || wn.lemmasOf(x).includes('person'));
+  // The narrower word's usual sense; the broader word may be meant in any of its senses
+  // ("dispatch" is a way to "transport, send, ship", the fourth sense of "send").
+  const all = (w: string) => new Set(forms(w).flatMap((f) => wn.senses(f)));
+  return top(a).some((id) => up(id).some((x) => all(b).has(x))) || top(b).some((id) => up(id).some((x) => all(a).has(x)));
 }

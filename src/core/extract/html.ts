@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import type * as Linkedom from 'linkedom';
 import type * as ReadabilityModule from '@mozilla/readability';
+import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.ts';
 import type { RemovedText } from '../types.ts';
 import { pageElements, readMetadata, tagName, type PageMetadata } from './metadata.ts';
 import { MAX_FURNITURE_SHARE, MAX_REMOVED_DOM_CHARS, READABILITY_CHAR_THRESHOLD } from './settings.ts';
@@ -215,20 +216,113 @@ function fallbackParagraphs(doc: Document): string[] {
   return doc.body ? blockParagraphs(doc.body) : [];
 }
 
+const RAW_TEXT_TAGS = /^(script|style|textarea|title|xmp|noscript)$/i;
+
+/**
+ * Elements a page opens, counted on the source in one linear pass (parsing is the slow part,
+ * so the limit is checked before it): each "<" followed by a letter, outside comments and
+ * the raw text of scripts and styles.
+ */
+export function countHtmlElements(html: string): number {
+  let n = 0;
+  let at = html.indexOf('<');
+  while (at >= 0 && at < html.length - 1) {
+    if (html.startsWith('<!--', at)) {
+      const close = html.indexOf('-->', at + 4);
+      if (close < 0) break;
+      at = html.indexOf('<', close + 3);
+      continue;
+    }
+    const c = html.charCodeAt(at + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      n++;
+      const name = /^[A-Za-z][A-Za-z0-9-]*/.exec(html.slice(at + 1, at + 12))?.[0] ?? '';
+      if (RAW_TEXT_TAGS.test(name)) {
+        const lower = name.toLowerCase();
+        let close = html.indexOf('</', at + 1 + name.length);
+        while (close >= 0 && html.slice(close + 2, close + 2 + lower.length).toLowerCase() !== lower) close = html.indexOf('</', close + 2);
+        if (close < 0) break;
+        at = html.indexOf('<', close + 2);
+        continue;
+      }
+    }
+    at = html.indexOf('<', at + 1);
+  }
+  return n;
+}
+
+/** Deepest element nesting under `root` (iterative: such pages are what overflow a recursive walk). */
+function domDepth(root: Element): number {
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const child of el.children) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 // Scripts (all but JSON-LD, which metadata reads) and style sheets are dropped before the page
 // is parsed: ALWAYS_DROP would remove them from the DOM anyway, and on news pages they are
-// often most of the bytes the parser would otherwise tokenise. Each pattern ends where the
-// HTML tokenizer ends a raw-text element: at the first "</script" or "</style".
-const SCRIPT_ELEMENT = /<script\b([^>]*)>[\s\S]*?<\/script(?:[\s/][^>]*)?>/gi;
-const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style(?:[\s/][^>]*)?>/gi;
+// often most of the bytes the parser would otherwise tokenise. An element ends where the HTML
+// tokenizer ends a raw-text element: at the first "</script" or "</style". This is a scan
+// rather than a lazy regex: with many unclosed <script>s the regex searched to the end of the
+// page from each of them (20,000 took 3 s, a 20 MB page hours).
 const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
 
 function withoutScriptsAndStyles(html: string): string {
-  return html.replace(SCRIPT_ELEMENT, (element, attributes: string) => (JSON_LD_TYPE.test(attributes) ? element : '')).replace(STYLE_ELEMENT, '');
+  return withoutRawText(withoutRawText(html, 'script', (attributes) => JSON_LD_TYPE.test(attributes)), 'style', () => false);
 }
 
-/** Parses a page and returns its metadata and main-content paragraphs. Pure. */
-export function extractHtml(html: string, inputUrl: string | null | undefined): HtmlContent {
+/**
+ * `html` without each `<tag ...>...</tag>` element (closed as the tokenizer closes it: "</tag"
+ * then ">" or a space or "/" and the next ">"), except those whose attributes `keep` accepts.
+ * Linear: an element with no close means no later one has one either, so the scan stops there.
+ */
+function withoutRawText(html: string, tag: string, keep: (attributes: string) => boolean): string {
+  const open = new RegExp(`<${tag}\\b`, 'gi');
+  const close = new RegExp(`</${tag}`, 'gi');
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const tagEnd = html.indexOf('>', m.index);
+    if (tagEnd < 0) break;
+    let end = -1;
+    close.lastIndex = tagEnd + 1;
+    for (let c = close.exec(html); c; c = close.exec(html)) {
+      const next = html[close.lastIndex] ?? '';
+      if (next === '>') end = close.lastIndex + 1;
+      else if (next === '/' || /\s/.test(next)) {
+        const gt = html.indexOf('>', close.lastIndex);
+        if (gt >= 0) end = gt + 1;
+      }
+      if (end >= 0 || !html.includes('>', close.lastIndex)) break;
+    }
+    if (end < 0) break;
+    if (!keep(html.slice(m.index + 1 + tag.length, tagEnd))) {
+      out += html.slice(from, m.index);
+      from = end;
+    }
+    open.lastIndex = end;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+
+/**
+ * Parses a page and returns its metadata and main-content paragraphs. Pure. A page with more
+ * elements than `limits.maxHtmlElements` is refused (INPUT_OVER_LIMIT naming `subject`); one
+ * nested deeper than `limits.maxDomDepth` is read as its plain block text, because
+ * Readability and the furniture pass are quadratic in depth.
+ */
+export function extractHtml(
+  html: string,
+  inputUrl: string | null | undefined,
+  limits: Pick<Limits, 'maxHtmlElements' | 'maxDomDepth'> = DEFAULT_LIMITS,
+  subject = 'page',
+): HtmlContent {
+  const opened = countHtmlElements(html);
+  if (opened > limits.maxHtmlElements) throw overLimit(subject, 'HTML elements', opened, limits.maxHtmlElements);
   // linkedom needs a document element to build <head>/<body>; fragments get a wrapper.
   const page = withoutScriptsAndStyles(html);
   const source = /<html[\s>]/i.test(page) ? page : `<!DOCTYPE html><html><head></head><body>${page}</body></html>`;
@@ -236,6 +330,11 @@ export function extractHtml(html: string, inputUrl: string | null | undefined): 
   const { document } = parseHTML(source);
   const elements = pageElements(document);
   const meta = readMetadata(document, inputUrl, elements);
+  if (domDepth(document.documentElement) > limits.maxDomDepth) {
+    dropAlways(elements);
+    const paragraphs = document.body ? blockParagraphs(document.body) : [];
+    return { meta, readabilityByline: null, readabilityTitle: null, paragraphs, removed: [], visibleChars: textLength(document.body) };
+  }
 
   dropAlways(elements);
   const visibleChars = textLength(document.body);

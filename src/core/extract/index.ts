@@ -13,6 +13,7 @@
  * `removed` list, so the report can show what was there.
  */
 import { UnspunError } from '../errors.ts';
+import { checkTextLimits, resolveLimits, type Limits } from '../limits.ts';
 import type { ExtractedArticle, RawInput, RemovedText } from '../types.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { extractHtml } from './html.ts';
@@ -71,8 +72,8 @@ function liftHeader(paragraphs: string[], title: string | null): Header {
   return { body, byline, published, removed };
 }
 
-function extractFromHtml(input: RawInput): ExtractedArticle {
-  const page = extractHtml(input.content, input.url);
+function extractFromHtml(input: RawInput, limits: Limits): ExtractedArticle {
+  const page = extractHtml(input.content, input.url, limits, input.name);
   if (page.visibleChars === 0) throw new UnspunError('NO_ARTICLE', input.name, 'the page has no visible text');
   const title = page.meta.title ?? (page.readabilityTitle ? stripSiteSuffix(page.readabilityTitle, page.meta.siteName) : null);
   const header = liftHeader(page.paragraphs, title);
@@ -111,9 +112,17 @@ function extractFromText(input: RawInput): ExtractedArticle {
   };
 }
 
-/** Extracts an article's fields and clean body from raw HTML or plain text. */
-export function extractArticle(input: RawInput): ExtractedArticle {
+/**
+ * Extracts an article's fields and clean body from raw HTML or plain text. Input over a limit
+ * of core/limits.ts (HTML elements; words or a run without spaces, checked on plain text
+ * before the work and on the extracted body after it) is refused with INPUT_OVER_LIMIT.
+ */
+export function extractArticle(input: RawInput, limitOverrides: Partial<Limits> = {}): ExtractedArticle {
+  const limits = resolveLimits(limitOverrides);
   // Text pasted into an HTML field has no tags; reading it as HTML would merge its paragraphs.
   const isHtml = input.kind === 'html' && /<[a-z!/]/i.test(input.content);
-  return isHtml ? extractFromHtml(input) : extractFromText(input);
+  if (!isHtml) checkTextLimits(input.content, input.name, limits);
+  const article = isHtml ? extractFromHtml(input, limits) : extractFromText(input);
+  if (isHtml) checkTextLimits(article.text, input.name, limits);
+  return article;
 }

@@ -29,20 +29,8 @@ export const MINHASH_SEED = 0x5eed_2026;
 /** Stored in the store's meta table; bump when any constant above or the hashing changes. */
 export const FINGERPRINT_VERSION = 1;
 
-/**
- * Largest single input (an HTML/text/feed file, a JSONL line, a WARC record), in bytes after
- * decompression. 20 MB is ~40x the largest real article page we have seen (~500 KB with inline
- * scripts); larger inputs are almost always dumps or mistakes. Overridable with --max-bytes.
- */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-/**
- * Binary sniffing: a NUL byte in the first BINARY_SNIFF_BYTES, or more than
- * BINARY_CONTROL_RATIO of them being C0 control characters other than tab/CR/LF/FF, means binary.
- * 8 KB and 10% follow the heuristics of git and file(1); real news HTML and text have ~0.
- */
-export const BINARY_SNIFF_BYTES = 8192;
-export const BINARY_CONTROL_RATIO = 0.1;
+// Input limits live with every other limit in core/limits.ts; re-exported for older imports.
+export { MAX_INPUT_BYTES as DEFAULT_MAX_BYTES, BINARY_CONTROL_RATIO, BINARY_SNIFF_BYTES } from '../limits.ts';
 
 /** Articles per store transaction in `unspun index`: big enough to amortise commits, small enough to lose little on kill. */
 export const DEFAULT_BATCH = 500;

@@ -37,7 +37,10 @@ test('compact WordNet read back from bytes answers as the parts it was written f
   for (let i = 0; i < lemmas.length; i += 97) {
     const l = lemmas[i];
     assert.deepEqual(read.senses(l), direct.senses(l), l);
-    for (const pos of ['n', 'v', 'a', 'r'] as const) assert.deepEqual(read.sensesOf(l, pos), direct.sensesOf(l, pos), `${l} ${pos}`);
+    for (const pos of ['n', 'v', 'a', 'r'] as const) {
+      assert.deepEqual(read.sensesOf(l, pos), direct.sensesOf(l, pos), `${l} ${pos}`);
+      assert.equal(read.tagCountOf(l, pos), direct.tagCountOf(l, pos), `${l} ${pos}`);
+    }
     assert.deepEqual([...read.antonyms(l)], [...direct.antonyms(l)], l);
     assert.equal(read.tagCount(l), direct.tagCount(l), l);
     assert.equal(read.isProperName(l), direct.isProperName(l), l);
@@ -56,6 +59,9 @@ test('compact WordNet read back from bytes answers as the parts it was written f
   assert.ok(read.wordsWithAffix('^deci').includes('decisiveness'));
   assert.ok(read.wordsWithAffix('ness$').includes('decisiveness'));
   assert.equal(read.isProperName('paris'), true);
+  // "run" is tagged far more often as a verb than as a noun; the per-POS counts add up to the total.
+  assert.ok(read.tagCountOf('run', 'v') > 3 * read.tagCountOf('run', 'n'));
+  assert.equal((['n', 'v', 'a', 'r'] as const).reduce((sum, p) => sum + read.tagCountOf('run', p), 0), read.tagCount('run'));
   assert.equal(read.isProperName('bank'), false);
   assert.equal(read.lexicographerFile(read.sensesOf('teacher', 'n')[0]), 'noun.person');
   assert.ok(read.lemmasOf(read.sensesOf('car', 'n')[0]).includes('automobile'));

@@ -12,7 +12,7 @@
 import { buildStringTable, type StringTableParts } from './string-table.ts';
 
 /** Bumped whenever the layout or what is computed changes: an older file is then ignored. */
-export const COMPACT_WORDNET_VERSION = 2;
+export const COMPACT_WORDNET_VERSION = 3;
 const MAGIC = 'unspun-wordnet';
 
 export const POS_ORDER = ['n', 'v', 'a', 'r'] as const;
@@ -27,6 +27,8 @@ export interface CompactWordNetParts {
   caseFlags: Uint8Array;
   /** Per lemma: SemCor tag count summed over its parts of speech. */
   tagCounts: Uint32Array;
+  /** Per lemma and part of speech: SemCor tag count at lemma * 4 + POS_ORDER index ("run" is seen far more as a verb). */
+  tagCountsByPos: Uint32Array;
   /** Per lemma: senses (synset numbers), most frequent first, in noun, verb, adj, adv order. */
   senseStarts: Uint32Array;
   senses: Uint32Array;
@@ -76,6 +78,7 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
   // Index files: lemma -> senses (as "<pos><offset>" keys until synsets are numbered).
   const lemmaSenses: string[][] = [];
   const tagCounts: number[] = [];
+  const tagCountsByPos: number[] = [];
   for (const pos of POS_ORDER) {
     for (const line of readDictFile(`index.${POS_FILES[pos]}`).split('\n')) {
       if (!line || line.startsWith(' ')) continue;
@@ -87,6 +90,7 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
       const offsetsStart = 4 + pointerCount + 2;
       lemmaSenses[id] ??= [];
       tagCounts[id] = (tagCounts[id] ?? 0) + Number(f[offsetsStart - 1]);
+      tagCountsByPos[id * 4 + POS_ORDER.indexOf(pos)] = Number(f[offsetsStart - 1]);
       for (let i = 0; i < synsetCount; i++) lemmaSenses[id].push(pos + f[offsetsStart + i]);
     }
   }
@@ -199,6 +203,7 @@ export function compileWordNet(readDictFile: (name: string) => string): CompactW
     lemmaCount,
     caseFlags,
     tagCounts: Uint32Array.from(tagCounts),
+    tagCountsByPos: Uint32Array.from({ length: lemmaCount * 4 }, (_, i) => tagCountsByPos[i] ?? 0),
     senseStarts,
     senses,
     synsetPos: Uint8Array.from(synsetKeys, (k) => synsets.get(k)!.pos),
@@ -312,6 +317,7 @@ export function decodeCompactWordNet(bytes: Uint8Array): CompactWordNetParts | n
     lemmaCount: head.lemmaCount,
     caseFlags: u8('caseFlags'),
     tagCounts: u32('tagCounts'),
+    tagCountsByPos: u32('tagCountsByPos'),
     senseStarts: u32('senseStarts'),
     senses: u32('senses'),
     synsetPos: u8('synsetPos'),

@@ -35,6 +35,8 @@ export interface WordNet {
   isProperName(lemma: string): boolean;
   /** How often the lemma's senses were seen in the SemCor sense-tagged corpus (0 = rare word). */
   tagCount(lemma: string): number;
+  /** The same, for one part of speech ("run" is seen far more as a verb than as a noun). */
+  tagCountOf(lemma: string, pos: WordNetPos): number;
   /** Every lemma (lower case, `_` between words). */
   lemmas(): IterableIterator<string>;
   /** WordNet's lexicographer file of a synset ("noun.person", "noun.location"), or null. */
@@ -256,6 +258,10 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     tagCount(lemma) {
       const id = lemmaId(lemma);
       return id < 0 ? 0 : parts.tagCounts[id];
+    },
+    tagCountOf(lemma, pos) {
+      const id = lemmaId(lemma);
+      return id < 0 ? 0 : parts.tagCountsByPos[id * 4 + POS_ORDER.indexOf(pos)];
     },
     *lemmas() {
       for (let id = 0; id < lemmaCount; id++) yield words.at(id);

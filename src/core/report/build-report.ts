@@ -26,7 +26,7 @@ import { textOf } from './view-model.ts';
 import { rewriteConsistency } from '../align/consistency.ts';
 
 /** Bump the major on any rename or removal; add fields and kinds under a minor bump. */
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 /** A source picked by retrieval, with its body split into sentences. */
 export interface SplitSource {

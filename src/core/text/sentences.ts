@@ -14,6 +14,7 @@
  * 5. Each piece is located in the body, so `body.slice(start, end) === text`.
  */
 import sbd from 'sbd';
+import { MAX_SENTENCE_CHARS } from '../limits.ts';
 import type { Sentence, SplitArticle } from '../types.ts';
 
 // These stay here rather than in a stage settings file because every stage splits text.
@@ -76,7 +77,7 @@ function paragraphSpans(text: string): Paragraph[] {
   let from = 0;
   const push = (a: number, b: number): void => {
     const t = trimSpan(text, { start: a, end: b });
-    if (t.end > t.start) out.push(...splitLines(text, t));
+    if (t.end > t.start) for (const p of splitLines(text, t)) out.push(p);
   };
   for (const m of text.matchAll(re)) {
     push(from, m.index ?? 0);
@@ -122,7 +123,7 @@ function splitLines(text: string, block: Span): Paragraph[] {
   }
   if (lines.length < 2) return [{ ...block, cuts: [] }];
   const lengths = lines.map((l) => l.end - l.start);
-  const longest = Math.max(...lengths);
+  const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
   const body = lines.slice(0, -1);
   const wrapped =
     longest <= MAX_WRAP_WIDTH &&
@@ -173,7 +174,9 @@ function trimSpan(text: string, s: Span): Span {
 
 // A sentence end glued to the next sentence ("industry.You can"), common in scraped text. sbd
 // splits such a token but then misplaces every later boundary, so these are cut first.
-const GLUED_END = /(?<=[\p{Ll}\d]["”’)\]]?[.!?]+["”’)]?)(?=\p{Lu}\p{Ll}|[AI]\s)/gu;
+// The lookahead comes first: tried first, it keeps the lookbehind off long runs of dots
+// (which made it quadratic).
+const GLUED_END = /(?=\p{Lu}\p{Ll}|[AI]\s)(?<=[\p{Ll}\d]["”’)\]]?[.!?]+["”’)]?)/gu;
 
 // "U.S.", "D.C.", "p.m.", "Ph.D.,": sbd knows these; leave them as they are.
 const DOTTED_ABBREVIATION = /^[("“'‘]*(?:\p{L}{1,2}\.)+\p{L}?[.,;:)"”'’]*$/u;
@@ -202,7 +205,7 @@ function splitParagraph(text: string, para: Paragraph): Span[] {
   }
   chunks.push({ start: from, end: para.end });
   let spans: Span[] = [];
-  for (const chunk of chunks) {
+  for (const chunk of chunks.flatMap((c) => presplit(text, c))) {
     const body = maskInnerPunctuation(text.slice(chunk.start, chunk.end));
     const pieces = sbd.sentences(body, {
       preserve_whitespace: true,
@@ -212,10 +215,62 @@ function splitParagraph(text: string, para: Paragraph): Span[] {
       abbreviations: EXTRA_ABBREVIATIONS,
     });
     const found = locate(body, pieces).map((s) => ({ start: s.start + chunk.start, end: s.end + chunk.start }));
-    spans.push(...(found.length ? found : [trimSpan(text, chunk)]));
+    for (const f of found.length ? found : [trimSpan(text, chunk)]) spans.push(f);
   }
   spans = joinFalseBreaks(text, spans.filter((s) => s.end > s.start));
-  return spans.flatMap((s) => splitRunOn(text, s));
+  return spans.flatMap((s) => splitRunOn(text, s)).flatMap((s) => capLength(text, s));
+}
+
+/** Longest text handed to sbd at once: its re-joining is quadratic in the tokens it is given. */
+const SBD_CHUNK_CHARS = 20_000;
+
+/**
+ * A paragraph longer than SBD_CHUNK_CHARS (no real one comes near: they run to a few hundred
+ * characters) is cut first at sentence ends (". " before a capital, after a word of three
+ * or more letters), about every SBD_CHUNK_CHARS / 2 characters, so sbd's cost stays linear.
+ */
+function presplit(text: string, chunk: Span): Span[] {
+  if (chunk.end - chunk.start <= SBD_CHUNK_CHARS) return [chunk];
+  const out: Span[] = [];
+  const end = /\p{L}{3}[.!?]["”’)]?\s+(?=\p{Lu})/gu;
+  let from = chunk.start;
+  while (chunk.end - from > SBD_CHUNK_CHARS) {
+    end.lastIndex = from + SBD_CHUNK_CHARS / 2;
+    const m = end.exec(text);
+    let cut = m ? m.index + m[0].length : Infinity;
+    // No sentence end in the window (degenerate text): the last space before its end.
+    if (cut > from + SBD_CHUNK_CHARS) {
+      cut = from + SBD_CHUNK_CHARS;
+      while (cut > from + SBD_CHUNK_CHARS / 2 && !/\s/.test(text[cut])) cut--;
+    }
+    out.push({ start: from, end: cut });
+    from = cut;
+  }
+  out.push({ start: from, end: chunk.end });
+  return out;
+}
+
+/**
+ * Cuts a piece longer than MAX_SENTENCE_CHARS (words are few but long) at its last space
+ * before the limit, or at the limit when there is none, so per-sentence work stays bounded.
+ */
+function capLength(text: string, span: Span): Span[] {
+  if (span.end - span.start <= MAX_SENTENCE_CHARS) return [span];
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    let cut = start + MAX_SENTENCE_CHARS;
+    while (cut > start + MAX_SENTENCE_CHARS / 2 && !/\s/.test(text[cut])) cut--;
+    if (!/\s/.test(text[cut])) cut = start + MAX_SENTENCE_CHARS;
+    // Never between the halves of a surrogate pair.
+    if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
+    const piece = trimSpan(text, { start, end: cut });
+    if (piece.end > piece.start) out.push(piece);
+    start = trimSpan(text, { start: cut, end: span.end }).start;
+  }
+  const rest = trimSpan(text, { start, end: span.end });
+  if (rest.end > rest.start) out.push(rest);
+  return out;
 }
 
 /** Finds each piece in order; falls back to whitespace-insensitive matching. */

@@ -54,6 +54,8 @@ export function detectEntities(ctx: PairContext): Hit[] {
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
+const THING_PRONOUNS = new Set(['it', 'its']);
 
 /**
  * A thing replaced by "he"/"she": "the city was taken" -> "he was taken" changes who or what
@@ -62,6 +64,15 @@ const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 export function detectPronounSwap(ctx: PairContext): Hit[] {
   const out: Hit[] = [];
   for (const h of ctx.hunks) {
+    // "before it was captured" -> "before he was captured": the pronoun now points at a person.
+    if (h.added.length === 1 && h.removed.length === 1 && PERSON_PRONOUNS.has(h.added[0].norm) && THING_PRONOUNS.has(h.removed[0].norm)) {
+      out.push({
+        rule: 'thing-to-person', confidence: 'pronoun',
+        reason: `The source says "${h.removed[0].text}", a thing; the copy says "${h.added[0].text}", a person, so who or what the sentence is about changed.`,
+        suspect: [tokenSpan(ctx.suspect, h.added[0])], source: [tokenSpan(ctx.source, h.removed[0])],
+      });
+      continue;
+    }
     if (h.added.length !== 1 || !PERSONAL_PRONOUNS.has(h.added[0].norm) || h.removed.length === 0 || h.removed.length > 4) continue;
     const content = h.removed.filter((t) => !STOPWORDS.has(t.norm) && !t.numeric);
     if (content.length === 0 || content.some((t) => t.capitalized && !/^(?:The|A|An)$/.test(t.text)) || content.some((t) => canBePerson(t.norm))) continue;

@@ -19,7 +19,7 @@ import type { Hit } from '../catalogue.ts';
 import { span, type PairContext } from '../pair.ts';
 import type { PhraseModel } from '../../phrases/model.ts';
 import { BIGRAM_COMMON_MIN, BIGRAM_EDIT_MIN_LENGTH, BIGRAM_RARE_MAX, NONWORD_MIN_LENGTH, SEEN_IN_NEWS_MIN } from '../settings.ts';
-import { isConcrete, isNoun, nearInMeaning, shareSynset } from '../words.ts';
+import { americanise, isConcrete, isNoun, nearInMeaning, shareSynset } from '../words.ts';
 
 export interface SpinnerHit {
   /** Offsets into the text given. */
@@ -95,20 +95,6 @@ export function editDistance(a: string, b: string, max = 2): number {
 }
 const SCRATCH_WIDTH = 64;
 const scratchRows = new Int32Array(2 * SCRATCH_WIDTH);
-
-// British spellings WordNet (American) lacks: "armoured", "organised", "centre", "travelled".
-function americanise(w: string): string[] {
-  return [
-    w.replace(/our(s|ed|ing|ing|ful|ite|ites|able)?$/, 'or$1'),
-    w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'),
-    w.replace(/ys(e|es|ed|ing)$/, 'yz$1'),
-    w.replace(/tre(s)?$/, 'ter$1'),
-    w.replace(/ll(ed|ing|er|ers)$/, 'l$1'),
-    w.replace(/ogue(s)?$/, 'og$1'),
-    w.replace(/ence(s)?$/, 'ense$1'),
-    w.replace(/ae/, 'e').replace(/oe/, 'e'),
-  ].filter((x) => x !== w);
-}
 
 // Function words WordNet leaves out (it lists only nouns, verbs, adjectives and adverbs).
 const FUNCTION_WORDS = new Set([
