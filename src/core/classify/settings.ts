@@ -77,6 +77,23 @@ export const CORROBORATING_FINGERPRINTS = 2;
 export const PHRASE_CORROBORATED: PhraseThresholds = {
   rareMax: 0, commonMin: 20, ratio: 20, fixedMin: 0.01, contextMin: 0, contentOnly: false, pointers: ['&', '^', '+', '@'],
 };
+/**
+ * Word swaps from the article alone (core/classify/rules/phrase-swap.ts wordSwapCandidates): a
+ * word scores how much likelier a spinner's blind swap of a synonym is than the writer's own
+ * choice (a log likelihood ratio under a bigram model of the counted news). One high score is
+ * fresh writing as often as spin, so an article is judged as a whole: it is spun when at least
+ * SWAP_MIN_STRONG different words score SWAP_STRONG or more and they are at least SWAP_MIN_DENSITY
+ * of its scored words (a thesaurus spinner swaps a third of the words; real news has a stray
+ * one); then each word scoring SWAP_REPORT or more is reported. Set on NEWS_TUNE (every flag a
+ * false alarm: none of its 800 articles passes, the densest has 0.045) and on seeded synthetic
+ * spinner rewrites of corpus articles counted into the table (bench/lib/synthetic-spin.ts, 35%
+ * and 20% of content words swapped), never on NEWS_TEST or the PPS test split.
+ */
+export const SWAP_SCORING = { smoothing: 100, pointers: ['&'] as readonly string[] };
+export const SWAP_STRONG = 6;
+export const SWAP_MIN_STRONG = 3;
+export const SWAP_MIN_DENSITY = 0.05;
+export const SWAP_REPORT = 4;
 /** Words seen fewer times than this in the counted news are not judged by the phrase model. */
 export const PHRASE_MIN_WORD_COUNT = 3;
 /** Synonyms come from each word's most frequent WordNet senses, this many per part of speech. */

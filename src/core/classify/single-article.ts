@@ -9,11 +9,11 @@ import { boilerplateChanges } from './classify.ts';
 import { ruleOutcome, type Hit } from './catalogue.ts';
 import { findSpinnerArtifacts } from './rules/spinner.ts';
 import { findUnattributed } from './rules/unattributed.ts';
-import { findPhraseSwaps } from './rules/phrase-swap.ts';
+import { findPhraseSwaps, wordSwapCandidates, type SwapCandidate } from './rules/phrase-swap.ts';
 import { findLoadedAlone } from './rules/loaded-alone.ts';
 import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
-import { PHRASE_TABLE_MIN_COUNT } from '../phrases/default-table.ts';
-import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED } from './settings.ts';
+import { PHRASE_TABLE_MIN_COUNT, defaultPhraseTable } from '../phrases/default-table.ts';
+import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED, SWAP_MIN_DENSITY, SWAP_MIN_STRONG, SWAP_REPORT, SWAP_SCORING, SWAP_STRONG } from './settings.ts';
 import { formatCount } from '../text/format.ts';
 
 export interface SingleArticleOptions {
@@ -32,6 +32,21 @@ function sentenceChange(s: Sentence, hit: Pick<Hit, 'rule' | 'variant' | 'severi
   };
 }
 
+function swapChange(s: Sentence, hit: SwapCandidate, counted: string, strong: number, scored: number): Change {
+  const surface = s.text.slice(hit.phraseStart, hit.phraseEnd);
+  const written = hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${formatCount(hit.writtenCount)} times`;
+  const change = sentenceChange(
+    s,
+    { rule: 'spinner-swap' },
+    `"${surface}" reads like "${hit.expectedPhrase}" with "${hit.expected}" swapped for its synonym "${hit.written}": ${counted} write "${hit.writtenPhrase}" ${written} and "${hit.expectedPhrase}" ${formatCount(hit.expectedCount)} times, ` +
+      `and ${strong} of the article's ${scored} scored words read as such swaps, as a thesaurus spinner leaves them.`,
+    [surface],
+  );
+  change.evidence.expected = hit.expectedPhrase;
+  change.evidence.counts = { written: hit.writtenCount, expected: hit.expectedCount };
+  return change;
+}
+
 /** Boilerplate, spinner fingerprints and unattributed claims, from the suspect alone. */
 export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[], options: SingleArticleOptions = {}): Change[] {
   const out: Change[] = [...boilerplateChanges(removed)];
@@ -42,6 +57,13 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
   // Non-words alone do not corroborate phrase swaps: dialect and quoted slang look the same.
   const corroborated = all.filter((h) => h.rule !== 'non-word').length >= CORROBORATING_FINGERPRINTS;
   const garbled = all.some((h) => h.rule !== 'non-word') || all.filter((h) => h.rule === 'non-word').length >= 2;
+  // Word swaps are judged over the whole article: a spinner leaves many, real news a stray one.
+  const scoring = { ...SWAP_SCORING, words: defaultPhraseTable().words, floor: Math.min(SWAP_REPORT, SWAP_STRONG) };
+  const swaps = suspect.sentences.map((s) => wordSwapCandidates(s.text, model, scoring));
+  const scored = swaps.reduce((n, c) => n + c.length, 0);
+  // Distinct swaps: one unusual word repeated through an article is a writer's choice.
+  const strong = new Set(swaps.flat().filter((x) => x.score >= SWAP_STRONG).map((x) => x.expectedPhrase)).size;
+  const spun = strong >= SWAP_MIN_STRONG && strong / Math.max(1, scored) >= SWAP_MIN_DENSITY;
   suspect.sentences.forEach((s, k) => {
     const own = garbled ? artifacts[k] : artifacts[k].filter((h) => h.rule !== 'non-word');
     for (const hit of own) {
@@ -51,7 +73,8 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
     }
     // On its own a rare pair is fresh writing as often as spin (NEWS_TUNE: ~4 flags per 1,000
     // sentences at the strictest useful thresholds): the phrase model only corroborates.
-    for (const hit of corroborated ? findPhraseSwaps(s.text, model, PHRASE_CORROBORATED) : []) {
+    const phraseSpans: { start: number; end: number }[] = [];
+    for (const hit of corroborated || spun ? findPhraseSwaps(s.text, model, PHRASE_CORROBORATED) : []) {
       if (own.some((h) => h.start < hit.end && hit.start < h.end)) continue;
       const change = sentenceChange(
         s,
@@ -62,6 +85,11 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
       change.evidence.expected = hit.expected;
       change.evidence.counts = { written: hit.writtenCount, expected: hit.expectedCount };
       out.push(change);
+      phraseSpans.push(hit);
+    }
+    for (const hit of spun ? swaps[k].filter((x) => x.score >= SWAP_REPORT) : []) {
+      if (own.some((h) => h.start < hit.phraseEnd && hit.phraseStart < h.end) || phraseSpans.some((h) => h.start < hit.end && hit.start < h.end)) continue;
+      out.push(swapChange(s, hit, model.description, strong, scored));
     }
   });
   // One judging word is a writer's choice; a copy slanted on purpose uses several.

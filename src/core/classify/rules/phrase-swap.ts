@@ -34,10 +34,10 @@ export interface PhraseSwapHit {
 const IRREGULAR_BY_BASE = new Map<string, string[]>();
 for (const [form, base] of Object.entries(IRREGULAR)) (IRREGULAR_BY_BASE.get(base) ?? IRREGULAR_BY_BASE.set(base, []).get(base)!).push(form);
 
-type Inflection = 'base' | 's' | 'ed' | 'ing' | 'er' | 'est' | 'ly';
+export type Inflection = 'base' | 's' | 'ed' | 'ing' | 'er' | 'est' | 'ly';
 
 /** How a word is inflected from its base form (a rough class; the model picks the real form). */
-function inflectionOf(word: string, base: string): Inflection {
+export function inflectionOf(word: string, base: string): Inflection {
   if (word === base) return 'base';
   if (IRREGULAR[word] === base) return ['was', 'were', 'did', 'had'].includes(word) || /[^s]ed$|t$|ew$|ught$|ode$|ook$|ame$|ore$|ole$|ave$/.test(word) ? 'ed' : 's';
   if (word.endsWith('ing')) return 'ing';
@@ -50,7 +50,7 @@ function inflectionOf(word: string, base: string): Inflection {
 }
 
 /** Candidate spellings of `base` in the given inflection (most do not exist; the model decides). */
-function inflect(base: string, inf: Inflection): string[] {
+export function inflect(base: string, inf: Inflection): string[] {
   const irregular = IRREGULAR_BY_BASE.get(base) ?? [];
   const stemE = base.endsWith('e') ? base.slice(0, -1) : base;
   const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(base) ? base + base.slice(-1) : base;
@@ -68,7 +68,7 @@ function inflect(base: string, inf: Inflection): string[] {
 /** Single-word WordNet synonyms of a word, in the word's own inflection, as the model spells them. */
 const synonymCache = new WeakMap<PhraseModel, Map<string, string[]>>();
 
-function synonyms(word: string, model: PhraseModel, pointers: readonly string[]): string[] {
+export function synonyms(word: string, model: PhraseModel, pointers: readonly string[]): string[] {
   let cache = synonymCache.get(model);
   if (!cache) synonymCache.set(model, (cache = new Map()));
   const key = `${pointers.join('')}:${word}`;
@@ -109,7 +109,7 @@ function findSynonyms(word: string, model: PhraseModel, pointers: readonly strin
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Words one edit from `word` that real news uses at least PHRASE_MIN_WORD_COUNT times. */
-function nearSpellings(word: string, model: PhraseModel): string[] {
+export function nearSpellings(word: string, model: PhraseModel): string[] {
   const out = new Set<string>();
   const add = (w: string) => {
     if (w !== word && w.length >= 3 && model.count(w) >= PHRASE_MIN_WORD_COUNT) out.add(w);
@@ -184,4 +184,117 @@ export function findPhraseSwaps(text: string, model: PhraseModel, t: PhraseThres
   }
   void nearSpellings;
   return hits;
+}
+
+// ---------------------------------------------------------------- word-level evidence
+
+/** A word that may stand where a spinner swapped out a synonym, with the evidence. */
+export interface SwapCandidate {
+  /** Offsets of the swapped word and of the phrase shown as evidence (the word with its neighbours). */
+  start: number;
+  end: number;
+  phraseStart: number;
+  phraseEnd: number;
+  written: string;
+  expected: string;
+  /** The phrase as written and as expected, lower case (the word with the neighbour(s) that tell). */
+  writtenPhrase: string;
+  expectedPhrase: string;
+  writtenCount: number;
+  expectedCount: number;
+  relation: 'synonym' | 'spelling';
+  /** log likelihood ratio: the expected word swapped by a spinner, against the writer's own choice. */
+  score: number;
+}
+
+export interface SwapScoring {
+  /** Unigram total of the counted news. */
+  words: number;
+  /** Interpolation weight of the unigram in P(b | a) (pseudo-counts). */
+  smoothing: number;
+  /** WordNet pointers followed besides the word's own synsets. */
+  pointers: readonly string[];
+  /** Scores below this are only bounded from above (not refined): no finding reads them. */
+  floor: number;
+}
+
+const SYNONYM_COUNTS = new Map<string, number>();
+
+/**
+ * How many single-word synonyms a word has (what a spinner chooses among when it swaps it):
+ * WordNet lemmas of its top senses, without the phrase model (so cached once per process).
+ */
+function synonymCount(word: string, s: SwapScoring): number {
+  const key = `${s.pointers.join('')}:${word}`;
+  let n = SYNONYM_COUNTS.get(key);
+  if (n !== undefined) return n;
+  const wn = getWordNet();
+  const lemmas = new Set<string>();
+  for (const base of wn.baseForms(word)) {
+    for (const pos of ['n', 'v', 'a', 'r'] as const) {
+      const senses = wn.sensesOf(base, pos).slice(0, PHRASE_MAX_SENSES);
+      const reach = new Set(senses);
+      for (const id of senses) for (const r of wn.pointers(id, s.pointers)) reach.add(r);
+      for (const id of reach) for (const lemma of wn.lemmasOf(id)) if (lemma !== base && /^[a-z]+$/.test(lemma)) lemmas.add(lemma);
+    }
+  }
+  n = Math.max(1, lemmas.size);
+  if (SYNONYM_COUNTS.size > 50_000) SYNONYM_COUNTS.clear();
+  SYNONYM_COUNTS.set(key, n);
+  return n;
+}
+
+/**
+ * For each content word of a text, the strongest case that a spinner put it there in place of
+ * a synonym: log [P(left y) P(y right) / c(y) / |synonyms(y)|] - log [P(left x) P(x right) / c(x)]
+ * under a bigram model of real news smoothed with the unigram, where x is the word written and y
+ * the synonym. A spinner picks among a word's synonyms blind to how common they are; a writer
+ * picks the word that fits. Pruned pairs (seen under the table's minimum) count as 1.
+ */
+export function wordSwapCandidates(text: string, model: PhraseModel, s: SwapScoring): SwapCandidate[] {
+  const words = phraseWords(text);
+  const out: SwapCandidate[] = [];
+  const lp = (pair: number, first: number, second: number) => Math.log((Math.max(pair, 0) + s.smoothing * (second / s.words)) / (first + s.smoothing));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!swappable(text, w)) continue;
+    const cx = model.count(w.norm);
+    if (cx < PHRASE_MIN_WORD_COUNT) continue;
+    const left = i > 0 && words[i - 1].run === w.run ? words[i - 1] : null;
+    const right = i + 1 < words.length && words[i + 1].run === w.run ? words[i + 1] : null;
+    if (!left && !right) continue;
+    const cl = left ? model.count(left.norm) : 0;
+    const cr = right ? model.count(right.norm) : 0;
+    if ((left && cl < PHRASE_MIN_WORD_COUNT) || (right && cr < PHRASE_MIN_WORD_COUNT)) continue;
+    const floor = (n: number) => (n === 0 ? 1 : n);
+    const lx = left ? floor(model.count(`${left.norm} ${w.norm}`)) : 0;
+    const xr = right ? floor(model.count(`${w.norm} ${right.norm}`)) : 0;
+    // log P(x | left) + log P(right | x)
+    const written = (left ? lp(lx, cl, cx) : 0) + (right ? lp(xr, cx, cr) : 0);
+    let best: SwapCandidate | null = null;
+    for (const y of synonyms(w.norm, model, s.pointers)) {
+      // "be", "have", "do" fit anywhere: standing in for one explains nothing.
+      if (STOPWORDS.has(y)) continue;
+      const cy = model.count(y);
+      const ly = left ? model.count(`${left.norm} ${y}`) : 0;
+      const yr = right ? model.count(`${y} ${right.norm}`) : 0;
+      const bound = (left ? lp(ly, cl, cy) : 0) + (right ? lp(yr, cy, cr) : 0) + Math.log(cy / cx) - written;
+      if (best && bound <= best.score) continue;
+      // The synonym count costs WordNet look-ups: only asked when the score could matter.
+      const score = bound < s.floor ? bound : bound - Math.log(synonymCount(y, s));
+      if (best && score <= best.score) continue;
+      const useLeft = left && (!right || ly / Math.max(1, lx) >= yr / Math.max(1, xr));
+      const nb = useLeft ? left! : right!;
+      best = {
+        start: w.start, end: w.end, phraseStart: Math.min(nb.start, w.start), phraseEnd: Math.max(nb.end, w.end),
+        written: w.norm, expected: y,
+        writtenPhrase: useLeft ? `${nb.norm} ${w.norm}` : `${w.norm} ${nb.norm}`,
+        expectedPhrase: useLeft ? `${nb.norm} ${y}` : `${y} ${nb.norm}`,
+        writtenCount: useLeft ? (lx === 1 ? 0 : lx) : (xr === 1 ? 0 : xr), expectedCount: useLeft ? ly : yr,
+        relation: 'synonym', score,
+      };
+    }
+    if (best) out.push(best);
+  }
+  return out;
 }
