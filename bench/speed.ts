@@ -77,24 +77,30 @@ function corpusFiles(): string[] {
 }
 
 /** Wall time of one child process, ms; a failing command is an error, not a fast run. */
-function runProcess(args: string[], what: string): number {
+function runProcess(args: string[], what: string, cwd = REPO_ROOT): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${what} exited ${r.status}: ${r.stderr.toString().split('\n')[0]}`);
   return ms;
 }
 
 /** A B A B ... after one warm-up of each; medians and the median pairwise ratio. */
-function pairedProcesses(runs: number, ours: string[], base: string[], what: string): { ours: number[]; base: number[]; ratio: number } {
-  runProcess(ours, what);
-  runProcess(base, 'node -e 0');
+function pairedProcesses(
+  runs: number,
+  ours: string[],
+  base: string[],
+  what: string,
+  cwd = REPO_ROOT,
+): { ours: number[]; base: number[]; ratio: number } {
+  runProcess(ours, what, cwd);
+  runProcess(base, 'node -e 0', cwd);
   const a: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    a.push(runProcess(ours, what));
-    b.push(runProcess(base, 'node -e 0'));
+    a.push(runProcess(ours, what, cwd));
+    b.push(runProcess(base, 'node -e 0', cwd));
     ratios.push(a[i] / b[i]);
   }
   return { ours: a, base: b, ratio: percentile(ratios, 50) };
@@ -209,7 +215,9 @@ export async function runSpeedBench(opts: { quick?: boolean; log?: (m: string) =
   try {
     const runs = quick ? 3 : 10;
     log(`speed: one-off trace with no index, ${runs} runs`);
-    const noIndex = pairedProcesses(runs, [BIN, 'trace', suspect, '--db', join(work, 'absent.db')], ['-e', '0'], 'unspun trace');
+    // No --db, run from an empty folder: the default index is absent, as for a first-time user
+    // (a --db that does not exist is refused, exit 66).
+    const noIndex = pairedProcesses(runs, [BIN, 'trace', suspect], ['-e', '0'], 'unspun trace', work);
     measures.push({
       measure: 'one-off `unspun trace` of a 5.5 KB text, no index', how: 'separate processes', items: runs, unit: 'run',
       msP50: percentile(noIndex.ours, 50), msP99: null, msMean: null, perSecond: null,
