@@ -62,7 +62,7 @@ export interface CopyRecord {
  * out of the distractors so the cut original, which the labels are written against, is the
  * one to find.
  */
-const CORPUS_TWINS = [
+export const CORPUS_TWINS = [
   'guardian-world/2022/aug/17/japan-government-launches-competition-to-get-people-drinking-alcohol-drinks-tax-revenue',
   'guardian-world/2022/aug/02/wearable-fans-help-japans-hot-dogs-beat-the-heat',
   'iuZlwFzgKieRjOGe',

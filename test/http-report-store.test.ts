@@ -2,7 +2,7 @@
  * One contract suite for both ReportStore implementations (in-memory and the SQLite
  * `reports` table), plus what only SQLite promises: reports survive reopening the file.
  */
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import Database from 'better-sqlite3';
 import type { Report } from '../src/core/types.ts';
 import { createMemoryReportStore, decodeCursor, encodeCursor, type ReportStore, type RetentionPolicy } from '../src/adapters/http/report-store.ts';
 import { openSqliteReportStore } from '../src/adapters/store-sqlite/reports.ts';
+import { openPostgresStore } from '../src/adapters/store-postgres/index.ts';
+import { openPostgresReportStore } from '../src/adapters/store-postgres/reports.ts';
+import { dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
 
 function fakeReport(title: string, found: boolean, url: string | null = null): Report {
   return {
@@ -28,21 +31,33 @@ function fakeReport(title: string, found: boolean, url: string | null = null): R
   };
 }
 
-const implementations: [string, () => { store: ReportStore; cleanup: () => void }][] = [
-  ['memory', () => ({ store: createMemoryReportStore(), cleanup: () => {} })],
+type Made = { store: ReportStore; cleanup: () => void | Promise<void> };
+const pgSkip = pgSkipReason();
+after(dropMadeSchemas);
+const implementations: [string, () => Promise<Made>, string | false][] = [
+  ['memory', async () => ({ store: createMemoryReportStore(), cleanup: () => {} }), false],
   [
     'sqlite',
-    () => {
+    async () => {
       const dir = mkdtempSync(join(tmpdir(), 'unspun-reports-'));
       return { store: openSqliteReportStore(join(dir, 'r.db')), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
     },
+    false,
+  ],
+  [
+    'postgres',
+    async () => {
+      const corpus = await openPostgresStore(freshSchemaUrl('r'));
+      return { store: await openPostgresReportStore(corpus), cleanup: () => corpus.close() };
+    },
+    pgSkip,
   ],
 ];
 
-for (const [name, make] of implementations) {
-  describe(`ReportStore contract: ${name}`, () => {
+for (const [name, make, skipReason] of implementations) {
+  describe(`ReportStore contract: ${name}`, { skip: skipReason }, () => {
     test('save, get, count; unknown ids are null', async () => {
-      const { store, cleanup } = make();
+      const { store, cleanup } = await make();
       try {
         const saved = await store.save(fakeReport('First', true));
         assert.match(saved.id, /^[a-z2-7]{16}$/);
@@ -54,12 +69,12 @@ for (const [name, make] of implementations) {
         assert.equal(await store.count(), 1);
       } finally {
         await store.close();
-        cleanup();
+        await cleanup();
       }
     });
 
     test('list pages newest first, summaries carry title, verdict and counts', async () => {
-      const { store, cleanup } = make();
+      const { store, cleanup } = await make();
       try {
         const ids: string[] = [];
         for (let i = 0; i < 5; i++) ids.push((await store.save(fakeReport(`Report ${i}`, i % 2 === 0))).id);
@@ -79,12 +94,12 @@ for (const [name, make] of implementations) {
         assert.equal(exact.nextCursor, null, 'no next page when the last page is exactly full');
       } finally {
         await store.close();
-        cleanup();
+        await cleanup();
       }
     });
 
     test('the same article traced the same way is stored once; a changed corpus makes a new report', async () => {
-      const { store, cleanup } = make();
+      const { store, cleanup } = await make();
       try {
         const a = await store.save(fakeReport('Twice', true));
         const b = await store.save(fakeReport('Twice', true));
@@ -99,12 +114,12 @@ for (const [name, make] of implementations) {
         assert.equal(await store.count(), 3);
       } finally {
         await store.close();
-        cleanup();
+        await cleanup();
       }
     });
 
     test('search by words of the title, address or source title; filter by site; delete', async () => {
-      const { store, cleanup } = make();
+      const { store, cleanup } = await make();
       try {
         const ferry = await store.save(fakeReport('Ferry resumes after gales', true, 'https://www.buzz.example/news/ferry'));
         await store.save(fakeReport('Bridge opens', true, 'https://mirror.example/bridge'));
@@ -126,7 +141,7 @@ for (const [name, make] of implementations) {
         assert.deepEqual((await store.tracedArticles()).map((a) => a.site), ['mirror.example']);
       } finally {
         await store.close();
-        cleanup();
+        await cleanup();
       }
     });
   });

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { registerIndexCommand, runIndex, type IndexRunOptions } from '../src/adapters/cli/index-command.ts';
 import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
+import { DEFAULT_ARTICLES_PER_JOB } from '../src/adapters/queue/index.ts';
 import { DEFAULT_BATCH, DEFAULT_MAX_BYTES } from '../src/core/index/settings.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-index-cmd-'));
@@ -58,14 +59,15 @@ const story = (i: number, twist = '') =>
   `Commuters said the change would add ${i + 20} minutes to their journeys, and the county council asked the operator to review the decision within ${i % 6 + 2} months.`;
 const line = (id: string, text: string) => JSON.stringify({ id, outlet: 'Dunmore Post', title: `Ferry ${id}`, text });
 
-test('registerIndexCommand adds `index <paths...>` with --db, --batch and --max-bytes', () => {
+test('registerIndexCommand adds `index <paths...>` with --db, --batch, --max-bytes and --queue', () => {
   const program = new Command();
   registerIndexCommand(program);
   const cmd = program.commands.find((c) => c.name() === 'index');
   assert.ok(cmd);
   const opt = (flag: string) => cmd.options.find((o) => o.long === flag);
   assert.equal(opt('--db')?.defaultValue, './unspun.db');
-  assert.equal(opt('--batch')?.defaultValue, DEFAULT_BATCH);
+  assert.match(opt('--batch')?.description ?? '', new RegExp(`default ${DEFAULT_ARTICLES_PER_JOB}`), 'the default depends on --queue');
+  assert.ok(opt('--queue'));
   assert.equal(opt('--max-bytes')?.defaultValue, DEFAULT_MAX_BYTES);
   assert.match(cmd.helpInformation(), /index \[options\] <paths\.\.\.>/);
 });

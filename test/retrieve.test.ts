@@ -1,70 +1,31 @@
 /**
- * retrieveSources end to end against an in-memory Store (the SQLite adapter has its own
- * contract suite; here the point is the ranking and the decision), plus chooseSources.
+ * retrieveSources end to end against a real SQLite store in a temporary file (the adapter has
+ * its own contract suite; here the point is the ranking and the decision), plus chooseSources
+ * and the earliest-of-family tie-break.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FingerprintHit, IndexRecord, PutResult, Store, TextHit } from '../src/core/store.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store } from '../src/core/store.ts';
 import type { ReferenceArticle } from '../src/core/types.ts';
-import { fingerprintBands } from '../src/core/index/fingerprint.ts';
+import { prepareIndexRecord } from '../src/core/index/index.ts';
 import { splitSentences } from '../src/core/text/sentences.ts';
-import { stem, tokenize } from '../src/core/text/tokens.ts';
-import { chooseSources, resultFromRanking, retrieveSources, type RankedCandidate } from '../src/core/retrieve/index.ts';
+import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
+import {
+  DEFAULT_RETRIEVE_OPTIONS,
+  chooseSources,
+  preferEarliestOfFamily,
+  rankCandidates,
+  resultFromRanking,
+  retrieveSources,
+  type RankedCandidate,
+} from '../src/core/retrieve/index.ts';
 
-/** A small exact in-memory Store: stems as terms, a simple tf-idf score for search. */
-class MemoryStore implements Store {
-  private readonly docs: Array<{ article: ReferenceArticle; terms: Map<string, number>; bands: Set<number> }> = [];
-  async count() {
-    return this.docs.length;
-  }
-  async put(records: IndexRecord[]): Promise<PutResult> {
-    for (const r of records) {
-      const terms = new Map<string, number>();
-      for (const t of tokenize(r.article.text)) terms.set(stem(t.norm), (terms.get(stem(t.norm)) ?? 0) + 1);
-      this.docs.push({ article: r.article, terms, bands: new Set(r.bands) });
-    }
-    return { added: records.length, unchanged: 0, replaced: 0 };
-  }
-  async knownHashes() {
-    return new Set<string>();
-  }
-  async get(id: string) {
-    return this.docs.find((d) => d.article.id === id)?.article ?? null;
-  }
-  async getMany(ids: string[]) {
-    return ids.flatMap((id) => this.docs.filter((d) => d.article.id === id).map((d) => d.article));
-  }
-  private termsOf(word: string): string[] {
-    return tokenize(word).map((t) => stem(t.norm));
-  }
-  async documentFrequency(words: string[]) {
-    const out = new Map<string, number>();
-    for (const w of words) out.set(w, this.docs.filter((d) => this.termsOf(w).every((t) => d.terms.has(t))).length);
-    return out;
-  }
-  async searchText(words: string[], limit: number): Promise<TextHit[]> {
-    const n = this.docs.length;
-    const hits = this.docs.map((d) => {
-      let score = 0;
-      for (const w of words) {
-        const terms = this.termsOf(w);
-        if (!terms.every((t) => d.terms.has(t))) continue;
-        const df = this.docs.filter((o) => terms.every((t) => o.terms.has(t))).length;
-        score += Math.log(1 + n / df);
-      }
-      return { id: d.article.id, score };
-    });
-    return hits.filter((h) => h.score > 0).sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-  async searchFingerprint(bands: number[], limit: number): Promise<FingerprintHit[]> {
-    return this.docs
-      .map((d) => ({ id: d.article.id, sharedBands: bands.filter((b) => d.bands.has(b)).length }))
-      .filter((h) => h.sharedBands > 0)
-      .sort((a, b) => b.sharedBands - a.sharedBands)
-      .slice(0, limit);
-  }
-  async close() {}
-}
+const dir = mkdtempSync(join(tmpdir(), 'unspun-retrieve-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+let stores = 0;
 
 const article = (id: string, text: string): ReferenceArticle => ({ id, outlet: 'Test Wire', title: null, byline: null, published: null, url: null, text });
 
@@ -99,13 +60,13 @@ const HARBOUR = article(
     'Residents said the harbour is vital for tourism on the island.',
 );
 
-async function storeWith(articles: ReferenceArticle[]): Promise<MemoryStore> {
-  const store = new MemoryStore();
-  await store.put(articles.map((a) => ({ article: a, contentHash: a.id, bands: fingerprintBands(a.text) })));
+async function storeWith(articles: ReferenceArticle[]): Promise<Store> {
+  const store = await openSqliteStore(join(dir, `s${++stores}.db`));
+  if (articles.length) await store.put(articles.map(prepareIndexRecord));
   return store;
 }
 
-const suspect = (text: string) => ({ title: null, text, sentences: splitSentences(text) });
+const suspect = (text: string, published: string | null = null) => ({ title: null, text, sentences: splitSentences(text), published });
 
 // A rewrite of FERRY: reordered, many words swapped, one sentence added.
 const FERRY_REWRITE =
@@ -187,6 +148,7 @@ const fake = (id: string, confidence: number, covered: number[]): RankedCandidat
   article: article(id, ''),
   confidence,
   bm25Rank: 1,
+  termRank: 1,
   fingerprintRank: null,
   sharedBands: 0,
   features: {
@@ -233,4 +195,53 @@ test('the closest article needs both shared names and a minimum confidence', () 
   assert.equal(closestOf(named(0.04, 4)), undefined, 'region names in a long, unrelated text');
   assert.equal(closestOf(named(0.3, 1)), undefined, 'one shared name is not a story');
   assert.equal(resultFromRanking({ corpusSize: 100, candidates: [named(0.9, 4)] }).closest, undefined, 'a claimed source is not also "closest"');
+});
+
+test('the suspect\'s date is searched first; the search widens only when nothing there clears the threshold', async () => {
+  const dated = (a: ReferenceArticle, published: string): ReferenceArticle => ({ ...a, published });
+  const store = await storeWith([dated(BUDGET, '2024-01-10'), dated(FERRY, '2021-05-04'), dated(ORCHESTRA, '2024-01-11'), HARBOUR]);
+  const near = await rankCandidates(store, suspect(FERRY_REWRITE, '2021-05-06'));
+  assert.equal(near.candidates[0]?.article.id, 'wire/ferry');
+  assert.ok(near.candidates[0].confidence >= 0.5);
+  assert.deepEqual(near.window, { from: 18753 - 30, to: 18753 + 3, widened: false }, 'found in the window around 6 May 2021');
+  // The same story retold in other words: its rare names find the ferry story by votes only,
+  // outside the window, after widening (it never clears the threshold).
+  const retold =
+    'Every one of the travellers aboard the Lord of the Isles walked away without a scratch. ' +
+    'Rescue crews reached the vessel near Craignure in well under an hour, said Fiona Macleod.';
+  const far = await rankCandidates(store, suspect(retold, '2024-01-12'));
+  assert.equal(far.window?.widened, true);
+  assert.equal(far.candidates[0]?.article.id, 'wire/ferry');
+});
+
+test('among near-identical copies of one wire story the earliest published is preferred', async () => {
+  // The same wire story as three outlets ran it, a day apart, and one undated copy.
+  const copy = (id: string, published: string | null, tail = ''): ReferenceArticle => ({ ...FERRY, id, published, text: FERRY.text + tail });
+  const store = await storeWith([
+    copy('outlet-b', '2021-05-05T09:00:00Z'),
+    copy('undated', null),
+    copy('wire', '2021-05-04T18:30:00Z'),
+    copy('outlet-c', '2021-05-06T07:00:00Z'),
+    BUDGET,
+  ]);
+  // A near-copy, as a content farm makes: a few words swapped.
+  const farmCopy = FERRY.text.replace('ran aground', 'ran onto rocks').replace('safely', 'without harm').replace('examine', 'inspect');
+  const result = await retrieveSources(store, suspect(farmCopy));
+  assert.deepEqual(result.sources.map((s) => s.article.id), ['wire']);
+});
+
+test('the family tie-break keeps a clearly better candidate, whatever its date', () => {
+  const withDate = (c: RankedCandidate, published: string, shingle: number): RankedCandidate => ({
+    ...c,
+    article: { ...c.article, published },
+    features: { ...c.features, shingleContainment: shingle },
+  });
+  const o = DEFAULT_RETRIEVE_OPTIONS;
+  const best = withDate(fake('later-full-copy', 0.95, [0, 1, 2, 3, 4, 5, 6, 7]), '2024-02-02', 0.8);
+  const earlierPartial = withDate(fake('earlier-partial', 0.9, [0, 1, 2, 3]), '2024-02-01', 0.4);
+  assert.equal(preferEarliestOfFamily([best, earlierPartial], o)[0].article.id, 'later-full-copy', 'covers other sentences: not the same evidence');
+  const earlierSame = withDate(fake('earlier-same', 0.93, [0, 1, 2, 3, 4, 5, 6, 7]), '2024-02-01', 0.78);
+  assert.equal(preferEarliestOfFamily([best, earlierSame], o)[0].article.id, 'earlier-same');
+  const earlierWeaker = withDate(fake('earlier-weaker', 0.7, [0, 1, 2, 3, 4, 5, 6, 7]), '2024-01-01', 0.78);
+  assert.equal(preferEarliestOfFamily([best, earlierWeaker], o)[0].article.id, 'later-full-copy', 'beyond the confidence margin the evidence decides');
 });

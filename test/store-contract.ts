@@ -1,13 +1,14 @@
 /**
  * @module test/store-contract
  * The one contract suite for the Store interface (core/store.ts). Every implementation runs it:
- * `runStoreContract('sqlite', () => openSqliteStore(tmpFile()))`. `makeStore` must return a
- * fresh, empty store on each call. An implementation may skip a case only by passing its name
- * in `skip` with a stated reason.
+ * `runStoreContract('sqlite', (o) => openSqliteStore(tmpFile(), o))`. `makeStore` must return a
+ * fresh, empty store on each call, made with the given postings cap when one is passed. An
+ * implementation may skip a case only by passing its name in `skip` with a stated reason.
+ * Cases for optional capabilities (FullTextSearch) run only on stores that have them.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasPhraseStats, type Store, type IndexRecord } from '../src/core/store.ts';
+import { hasFullText, hasPhraseStats, type Store, type IndexRecord } from '../src/core/store.ts';
 import { phraseKey } from '../src/core/phrases/ngrams.ts';
 import type { ReferenceArticle } from '../src/core/types.ts';
 import { prepareIndexRecord } from '../src/core/index/index.ts';
@@ -53,8 +54,12 @@ function spin(text: string): string {
     .replace(/\bexpected\b/g, 'anticipated');
 }
 
-async function withStore(makeStore: () => Promise<Store>, fn: (s: Store) => Promise<void>): Promise<void> {
-  const store = await makeStore();
+export interface MakeStoreOptions {
+  postingsDfCap?: number;
+}
+
+async function withStore(makeStore: (o?: MakeStoreOptions) => Promise<Store>, fn: (s: Store) => Promise<void>, o?: MakeStoreOptions): Promise<void> {
+  const store = await makeStore(o);
   try {
     await fn(store);
   } finally {
@@ -62,13 +67,23 @@ async function withStore(makeStore: () => Promise<Store>, fn: (s: Store) => Prom
   }
 }
 
+const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
+const w = (...words: string[]) => words.map((word) => ({ word, weight: 1 }));
+
 export function runStoreContract(
   name: string,
-  makeStore: () => Promise<Store>,
+  makeStore: (o?: MakeStoreOptions) => Promise<Store>,
   skip: Record<string, string> = {},
 ): void {
-  const it = (title: string, fn: (s: Store) => Promise<void>) =>
-    test(title, skip[title] ? { skip: skip[title] } : {}, () => withStore(makeStore, fn));
+  const it = (title: string, fn: (s: Store) => Promise<void>, o?: MakeStoreOptions) =>
+    test(title, skip[title] ? { skip: skip[title] } : {}, () => withStore(makeStore, fn, o));
+  const itFullText = (title: string, fn: (s: Store & { searchText: (w: string[], n: number) => Promise<{ id: string; score: number }[]> }) => Promise<void>) =>
+    test(title, skip[title] ? { skip: skip[title] } : {}, () =>
+      withStore(makeStore, async (s) => {
+        if (!hasFullText(s)) return; // an optional capability: only stores that have it are held to it
+        await fn(s);
+      }),
+    );
 
   describe(`Store contract: ${name}`, () => {
     it('starts empty and counts what is put', async (s) => {
@@ -104,12 +119,16 @@ export function runStoreContract(
       assert.deepEqual(await s.put([rec('a', ELECTION)]), { added: 0, unchanged: 0, replaced: 1 });
       assert.equal(await s.count(), 2);
       assert.equal((await s.get('a'))?.text, ELECTION);
-      // The replaced text is gone from both indexes.
-      const hits = await s.searchText(['quay', 'piles'], 10);
-      assert.ok(!hits.some((h) => h.id === 'a'), 'old text still matched full-text search');
+      // The replaced text is gone from every index and from the counts.
+      const hits = await s.searchTerms(w('quay', 'piles'), { limit: 10 });
+      assert.ok(!hits.some((h) => h.id === 'a'), 'old text still matched by its terms');
       const fp = await s.searchFingerprint(rec('x', HARBOUR).bands, 10);
       assert.ok(!fp.some((h) => h.id === 'a'), 'old text still matched by fingerprint');
-      assert.equal((await s.searchText(['turnout'], 10))[0]?.id, 'a');
+      assert.equal((await s.searchTerms(w('turnout'), { limit: 10 }))[0]?.id, 'a');
+      const df = await s.documentFrequency(['quay', 'turnout']);
+      assert.equal(df.get('quay'), 0, 'the old text no longer counts');
+      assert.equal(df.get('turnout'), 1);
+      if (hasFullText(s)) assert.ok(!(await s.searchText(['quay', 'piles'], 10)).some((h) => h.id === 'a'), 'old text still matched full-text search');
     });
 
     it('knownHashes returns only stored content hashes', async (s) => {
@@ -130,10 +149,12 @@ export function runStoreContract(
       assert.equal(await s.count(), 1);
       assert.equal(await s.get('b'), null);
       assert.equal((await s.get('a'))?.text, HARBOUR, 'the replacement in the failed batch must be rolled back');
-      assert.deepEqual(await s.searchText(['turnout'], 5), []);
+      assert.deepEqual(await s.searchTerms(w('turnout'), { limit: 5 }), []);
+      assert.equal((await s.documentFrequency(['turnout', 'quay'])).get('turnout'), 0);
+      assert.equal((await s.documentFrequency(['quay'])).get('quay'), 1);
     });
 
-    it('searchText ranks the article about the query first, with descending scores', async (s) => {
+    itFullText('searchText ranks the article about the query first, with descending scores', async (s) => {
       await s.put([rec('h', HARBOUR), rec('c', CHESS), rec('e', ELECTION)]);
       const hits = await s.searchText(['quay', 'timber', 'piles', 'harbour'], 10);
       assert.equal(hits[0]?.id, 'h');
@@ -146,7 +167,7 @@ export function runStoreContract(
       assert.equal((await s.searchText(['championship', 'endgames'], 1)).length, 1);
     });
 
-    it('searchText treats query syntax characters as plain words', async (s) => {
+    itFullText('searchText treats query syntax characters as plain words', async (s) => {
       await s.put([rec('h', HARBOUR), rec('c', CHESS)]);
       const odd = ['"quay', 'NEAR(', 'OR', 'AND', 'NOT', '*', '-', 'col:umn', "winter's", '', '^x'];
       const hits = await s.searchText(odd, 10);
@@ -167,6 +188,68 @@ export function runStoreContract(
       assert.equal(df.get('percent'), 1);
       assert.equal(df.size, 7);
     });
+
+    it('documentFrequency counts split forms, numbers and abbreviations as one word each', async (s) => {
+      await s.put([
+        rec('x', 'The U.K. navy sent 120,000 tonnes of aid in back-to-back convoys, Trump\'s office said; inflation was 3.5 percent.'),
+        rec('y', 'UK officials said 120000 people waited; the Trump campaign denied it.'),
+      ]);
+      const df = await s.documentFrequency(['U.K.', 'UK', '120,000', '120000', 'back-to-back', "Trump's", 'trump', '3.5', 'the', 'convoy']);
+      assert.equal(df.get('U.K.'), 2, '"U.K." and "UK" are one word');
+      assert.equal(df.get('UK'), 2);
+      assert.equal(df.get('120,000'), 2, 'thousands separators do not split a number');
+      assert.equal(df.get('120000'), 2);
+      assert.equal(df.get('back-to-back'), 1);
+      assert.equal(df.get("Trump's"), 2, 'a possessive counts as its name');
+      assert.equal(df.get('trump'), 2);
+      assert.equal(df.get('3.5'), 1);
+      assert.equal(df.get('the'), 0, 'function words are not counted');
+      assert.equal(df.get('convoy'), 1);
+    });
+
+    it('searchTerms ranks by the summed weights of the words held, best first', async (s) => {
+      await s.put([rec('h', HARBOUR), rec('c', CHESS), rec('e', ELECTION)]);
+      const hits = await s.searchTerms(
+        [
+          { word: 'harbour', weight: 1 },
+          { word: 'fishing', weight: 1 },
+          { word: 'piles', weight: 3 },
+          { word: 'turnout', weight: 0.5 },
+        ],
+        { limit: 10 },
+      );
+      assert.deepEqual(ids(hits), ['h', 'e']);
+      assert.equal(hits[0].score, 5, 'harbour + fishing + piles');
+      assert.equal(hits[1].score, 2.5, 'harbour + fishing + turnout');
+      assert.deepEqual(ids(await s.searchTerms([{ word: 'harbours', weight: 1 }], { limit: 1 })), ['h'], 'stemmed, ties go to the earliest stored');
+      assert.deepEqual(await s.searchTerms(w('zebra', 'the', '"('), { limit: 5 }), []);
+      assert.deepEqual(await s.searchTerms([], { limit: 5 }), []);
+    });
+
+    it('searchTerms in a date window finds articles of those days and undated ones only', async (s) => {
+      await s.put([
+        rec('march', HARBOUR, { published: '2024-03-05' }),
+        rec('june', HARBOUR.replace('Tuesday', 'Friday'), { published: '2024-06-20T08:00:00Z' }),
+        rec('undated', HARBOUR.replace('Tuesday', 'Monday')),
+      ]);
+      const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+      const inMarch = await s.searchTerms(w('quay', 'piles'), { limit: 10, window: { from: day('2024-03-01'), to: day('2024-03-10') } });
+      assert.deepEqual(ids(inMarch).sort(), ['march', 'undated']);
+      const inJune = await s.searchTerms(w('quay'), { limit: 10, window: { from: day('2024-06-20'), to: day('2024-06-20') } });
+      assert.deepEqual(ids(inJune).sort(), ['june', 'undated']);
+      assert.equal((await s.searchTerms(w('quay'), { limit: 10 })).length, 3);
+    });
+
+    it('a word past the postings cap keeps its count but no longer matches', async (s) => {
+      assert.equal(s.postingsDfCap, 2);
+      await s.put([rec('h', HARBOUR), rec('e', ELECTION)]);
+      assert.deepEqual(ids(await s.searchTerms(w('harbour'), { limit: 5 })), ['h', 'e'], 'at the cap: still posted');
+      await s.put([rec('h2', HARBOUR.replace('Tuesday', 'Friday'))]);
+      assert.equal((await s.documentFrequency(['harbour'])).get('harbour'), 3);
+      assert.deepEqual(await s.searchTerms(w('harbour'), { limit: 5 }), [], 'past the cap: postings dropped');
+      assert.deepEqual(ids(await s.searchTerms(w('harbour', 'turnout'), { limit: 5 })), ['e'], 'other words still match');
+      assert.deepEqual(ids(await s.searchTerms(w('rotting'), { limit: 5 })), ['h', 'h2'], 'a word under the cap is unaffected');
+    }, { postingsDfCap: 2 });
 
     it('searchFingerprint finds a near-copy first and ignores unrelated text', async (s) => {
       await s.put([rec('h', HARBOUR), rec('c', CHESS), rec('e', ELECTION)]);

@@ -14,7 +14,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const fresh = () => join(dir, `store-${++n}.db`);
 
-runStoreContract('sqlite', () => openSqliteStore(fresh()));
+runStoreContract('sqlite', (o) => openSqliteStore(fresh(), o));
 
 const isCode = (code: string, path: string) => (err: unknown) =>
   err instanceof UnspunError && err.code === code && err.message.includes(path);
@@ -58,33 +58,58 @@ test('data survives reopening, in WAL mode, and read-only stores refuse writes',
   const r = await openSqliteStore(p, { readonly: true });
   assert.equal(await r.count(), 1);
   assert.equal(r.getMeta('reports_schema_version'), '3');
-  assert.equal((await r.documentFrequency(['quays'])).get('quays'), 1, 'temp probe table works read-only');
+  assert.equal((await r.documentFrequency(['quays'])).get('quays'), 1, 'counts read from a read-only store');
   await assert.rejects(r.put([rec]), (e: unknown) => e instanceof UnspunError && e.code === 'STORE_WRITE_FAILED');
   await r.close();
 });
 
-test('document frequencies are materialised after writes; a read-only store with stale statistics counts the same', async () => {
+test('counts and document frequencies are kept by put: no statement scans the articles on the read path', async () => {
   const p = fresh();
   const w = await openSqliteStore(p);
   const mk = (id: string, text: string) =>
     prepareIndexRecord({ id, outlet: null, title: null, byline: null, published: null, url: null, text });
-  await w.put([mk('a', 'Ferries sailed late. The ferry crews were tired.'), mk('b', 'A ferry sank near the 120,000-tonne tanker in the U.S. port.')]);
+  await w.put([mk('a', 'Ferries sailed late. The ferry crews were tired.'), mk('b', 'A ferry sank near the 120,000-tonne tanker in the U.K. port.')]);
+  await w.put([mk('c', 'No ferries today.')]);
   await w.close();
-  const words = ['ferries', 'crews', 'tanker', '120,000', 'U.S.', 'absent'];
-  const stale = await openSqliteStore(p, { readonly: true });
-  const before = await stale.documentFrequency(words);
-  await stale.close();
-  assert.deepEqual([...before.values()], [2, 1, 1, 1, 1, 0]);
-  const w2 = await openSqliteStore(p);
-  assert.equal(await w2.refreshStats(), true);
-  assert.equal(await w2.refreshStats(), false, 'nothing changed since');
-  await w2.put([mk('c', 'No ferries today.')]);
-  assert.equal((await w2.documentFrequency(['ferry'])).get('ferry'), 3, 'a writable store refreshes lazily');
-  await w2.close();
-  const fresh2 = await openSqliteStore(p, { readonly: true });
-  assert.equal(fresh2.database.prepare('SELECT n FROM term_df WHERE term = ?').pluck().get('ferri'), 3);
-  assert.deepEqual([...(await fresh2.documentFrequency(words)).values()], [3, 1, 1, 1, 1, 0]);
-  await fresh2.close();
+  const r = await openSqliteStore(p, { readonly: true });
+  const words = ['ferries', 'crews', 'tanker', '120,000', 'UK', 'absent'];
+  assert.deepEqual([...(await r.documentFrequency(words)).values()], [3, 1, 1, 1, 1, 0]);
+  assert.equal(await r.count(), 3);
+  // The plans of the read-path statements: point lookups and index ranges, never a full scan.
+  const plans = [
+    ["SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'article_count'", []],
+    ['SELECT term, df FROM term_stats WHERE term IN (SELECT value FROM json_each(?))', ['[1,2]']],
+    ['SELECT article FROM postings WHERE term = ? AND day BETWEEN ? AND ?', [1, 0, 9]],
+  ] as const;
+  for (const [sql, args] of plans) {
+    const detail = (r.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((x) => x.detail).join('; ');
+    assert.ok(!/^SCAN (meta|term_stats|postings|articles)\b/m.test(detail.replace(/; /g, '\n')), `${sql}: ${detail}`);
+  }
+  await r.close();
+});
+
+test('a schema-1 store is upgraded in place when opened for writing, and refused read-only until then', async () => {
+  const p = fresh();
+  const raw = new Database(p);
+  // The schema-1 tables as unspun 0.1 made them (the parts the upgrade reads).
+  raw.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, outlet TEXT, title TEXT, byline TEXT,
+      published TEXT, url TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2');
+    CREATE TABLE bands (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO meta VALUES ('schema_version', '1'), ('fingerprint_version', '1');
+    INSERT INTO articles (id, title, text, content_hash) VALUES ('a', 'Quay closes', 'The northern quay will close for repairs.', 'h1'),
+      ('b', NULL, 'Repairs to the quay were delayed.', 'h2');
+    INSERT INTO articles_fts (rowid, title, text) SELECT pk, title, text FROM articles;`);
+  raw.close();
+  await assert.rejects(openSqliteStore(p, { readonly: true }), (e: unknown) => e instanceof UnspunError && e.code === 'STORE_SCHEMA' && /upgrade/.test(e.message));
+  const w = await openSqliteStore(p);
+  assert.equal(w.getMeta('schema_version'), '2');
+  assert.equal(await w.count(), 2);
+  assert.equal((await w.documentFrequency(['quay'])).get('quay'), 2);
+  assert.deepEqual((await w.searchTerms([{ word: 'northern', weight: 1 }], { limit: 5 })).map((h) => h.id), ['a']);
+  await w.close();
 });
 
 test('a file that so far holds only the reports table becomes a corpus store', async () => {
@@ -94,6 +119,6 @@ test('a file that so far holds only the reports table becomes a corpus store', a
   raw.close();
   const s = await openSqliteStore(p);
   assert.equal(await s.count(), 0);
-  assert.equal(s.getMeta('schema_version'), '1');
+  assert.equal(s.getMeta('schema_version'), '2');
   await s.close();
 });

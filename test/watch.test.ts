@@ -61,7 +61,6 @@ async function rig(): Promise<Rig> {
           corpus, reports, state,
           fetcher: new PoliteFetcher({ ...FETCH, ...fetch }),
           trace: (input) => traceArticle(input, corpus, { generatorVersion: 'test' }),
-          afterIndexing: async () => void (await corpus.refreshStats()),
           announce: async (a) => {
             announced.push(a);
             await announce(a);

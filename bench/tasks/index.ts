@@ -12,6 +12,7 @@ import { loadTask } from './load.ts';
 import { meterDerivedTask } from './meter-derived.ts';
 import { meterSpansTask } from './meter-spans.ts';
 import { retrievalTask } from './retrieval.ts';
+import { scaleTask } from './scale.ts';
 import { reuseLevelTask } from './reuse-level.ts';
 import { sentenceEquivalenceTask } from './sentence-equivalence.ts';
 import { speedTask } from './speed.ts';
@@ -29,4 +30,5 @@ export const TASKS: BenchTask[] = [
   consistencyTask,
   loadTask,
   speedTask,
+  scaleTask,
 ];

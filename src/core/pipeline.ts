@@ -62,7 +62,9 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   let retrieval: RetrievalResult | null = null;
   let sources: SplitSource[] = [];
   if (runs('retrieve') && store && (await store.count()) > 0) {
-    retrieval = await retrieveSources(store, { title, text: suspect.text, sentences: suspect.sentences }, options.retrieve);
+    // The page's own date, else when it was fetched: the search looks near it first.
+    const published = article.published ?? input.fetchedAt ?? null;
+    retrieval = await retrieveSources(store, { title, text: suspect.text, sentences: suspect.sentences, published }, options.retrieve);
     sources = retrieval.sources.map((match) => ({ match, split: splitArticle(match.article.text) }));
   }
 

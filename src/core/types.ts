@@ -19,6 +19,8 @@ export interface RawInput {
   /** Where it came from (file path, URL or "-" for stdin); used in error messages and ids. */
   name: string;
   url?: string | null;
+  /** When it was fetched (ISO), if known: retrieval looks near this date when the page gives none. */
+  fetchedAt?: string | null;
 }
 
 /** A piece of page furniture cut from an article body, kept so a reader can see what was cut. */

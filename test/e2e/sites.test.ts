@@ -82,7 +82,6 @@ describe('Sites page and report exports in Chromium', { skip: CI ? false : skipR
           corpus, reports: openSqliteReportStore(corpus.database), state: openSqliteWatchStore(corpus.database),
           fetcher: new PoliteFetcher({ userAgent: 'unspun-test', robotsAgent: 'unspun', timeoutMs: 5000, maxBytes: 1e6, maxRedirects: 3, hostDelayMs: 5 }),
           trace: (input) => traceArticle(input, corpus, { generatorVersion: 'test' }),
-          afterIndexing: async () => void (await corpus.refreshStats()),
           announce: async () => {}, log: (l) => watchLog.push(l),
         },
       );

@@ -21,12 +21,15 @@ export function packageVersion(): string {
   return cachedVersion;
 }
 
-/** Opens an existing index read-only; null when the file does not exist (no corpus to search). */
-export async function openIndexIfPresent(path: string): Promise<Store | null> {
-  if (!existsSync(path)) return null;
-  // Loaded here, not at import: a trace with no index never needs the SQLite driver.
-  const { openSqliteStore } = await import('../store-sqlite/index.ts');
-  return openSqliteStore(path, { readonly: true });
+/**
+ * Opens an existing index read-only; null when the file does not exist (no corpus to search).
+ * A postgres:// URL is always opened (a server that is down or has no store is an error).
+ */
+export async function openIndexIfPresent(location: string): Promise<Store | null> {
+  if (!/^postgres(ql)?:\/\//i.test(location) && !existsSync(location)) return null;
+  // Loaded here, not at import: a trace with no index never needs a database driver.
+  const { openStore } = await import('../open-store.ts');
+  return openStore(location, { readonly: true });
 }
 
 /** Throws INPUT_NOT_FOUND naming `path` when there is no index there (a `--db` the user typed). */

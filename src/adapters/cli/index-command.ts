@@ -13,12 +13,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { ERROR_CATALOG, UnspunError, isUnspunError } from '../../core/errors.ts';
-import { contentHash, fingerprintBands } from '../../core/index/index.ts';
+import { contentHash, indexRecordWithHash } from '../../core/index/index.ts';
 import { DEFAULT_BATCH, DEFAULT_MAX_BYTES } from '../../core/index/settings.ts';
-import type { IndexRecord } from '../../core/store.ts';
+import type { IndexRecord, Store } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 import { ingestFiles, walkInputs, type InputFile } from '../ingest/index.ts';
-import { openSqliteStore, type SqliteStore } from '../store-sqlite/index.ts';
+import { describeLocation, openStore } from '../open-store.ts';
+import { DEFAULT_ARTICLES_PER_JOB, openQueue, type JobQueue } from '../queue/index.ts';
 import { DEFAULT_DB } from './common.ts';
 
 /** Error lines printed per file before the rest are only counted (a Latin-1 JSONL would print one per line). */
@@ -41,8 +42,10 @@ export interface IndexRunOptions {
   limit?: number;
   /** Stop after the current batch (Ctrl-C). */
   signal?: AbortSignal;
+  /** Queue the batches as ingest jobs for `unspun worker` instead of writing them here (needs a postgres:// db). */
+  queue?: boolean;
   /** Called after each committed batch; tests use it to simulate a crash. */
-  onBatch?: (info: { batches: number; store: SqliteStore }) => void;
+  onBatch?: (info: { batches: number; store: Store }) => void;
 }
 
 export interface IndexSummary {
@@ -60,6 +63,10 @@ export interface IndexSummary {
   articlesPerSecond: number;
   /** Articles in the store at the end. */
   total: number;
+  /** With --queue: ingest jobs made, and batches found already queued or done. */
+  jobs?: { created: number; existing: number };
+  /** With --queue: articles put into jobs. */
+  queued?: number;
   interrupted: boolean;
   /**
    * Why the run did not fully succeed, not yet printed: a missing path (INPUT_NOT_FOUND), the
@@ -135,11 +142,15 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   summary.files = walk.files.length;
   summary.skipped = walk.skipped.length;
 
-  let store: SqliteStore;
+  let store: Store | null = null;
+  let queue: JobQueue | null = null;
   try {
-    store = await openSqliteStore(opts.db, { cacheMb: 256 });
+    if (opts.queue) {
+      queue = await openQueue(opts.db);
+      summary.jobs = { created: 0, existing: 0 };
+    } else store = await openStore(opts.db, { cacheMb: 256 });
   } catch (err) {
-    return finish(isUnspunError(err) ? err : new UnspunError('STORE_OPEN_FAILED', opts.db, (err as Error).message, { cause: err }));
+    return finish(isUnspunError(err) ? err : new UnspunError('STORE_OPEN_FAILED', describeLocation(opts.db), (err as Error).message, { cause: err }));
   }
 
   const totalBytes = walk.files.reduce((n, f) => n + f.size, 0);
@@ -170,6 +181,15 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
+    if (queue) {
+      // The worker hashes, skips what is stored and writes; here the batch only becomes a job.
+      const job = await queue.enqueueIngest(batch.map((p) => p.article));
+      summary.jobs![job.created ? 'created' : 'existing']++;
+      summary.queued = (summary.queued ?? 0) + batch.length;
+      batches++;
+      return;
+    }
+    if (!store) return;
     // Hash first (cheap), skip what is stored or repeated in this batch, fingerprint the rest.
     const hashes = batch.map((p) => contentHash(p.article.text));
     const known = await store.knownHashes([...new Set(hashes)]);
@@ -188,7 +208,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
         return;
       }
       seen.add(h);
-      records.push({ article, contentHash: h, bands: fingerprintBands(article.text) });
+      records.push(indexRecordWithHash(article, h));
     });
     if (records.length) {
       const r = await store.put(records);
@@ -197,7 +217,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
       summary.replaced += r.replaced;
     }
     batches++;
-    opts.onBatch?.({ batches, store });
+    opts.onBatch?.({ batches, store: store! });
   };
 
   try {
@@ -211,27 +231,24 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
         if (pending.length >= batchSize) await flush();
         if (opts.limit !== undefined && articlesRead >= opts.limit) break;
       }
-      progress.update(summary.added + summary.replaced + summary.unchanged + pending.length, bytesRead, currentFile);
+      progress.update(summary.added + summary.replaced + summary.unchanged + (summary.queued ?? 0) + pending.length, bytesRead, currentFile);
       if (opts.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
     }
     await flush();
-    if (summary.added + summary.replaced > 0) {
-      progress.log('updating word statistics (document frequencies)');
-      await store.refreshStats();
-    }
   } catch (err) {
-    fatal = isUnspunError(err) ? err : new UnspunError('STORE_WRITE_FAILED', opts.db, (err as Error).message, { cause: err });
+    fatal = isUnspunError(err) ? err : new UnspunError('STORE_WRITE_FAILED', describeLocation(opts.db), (err as Error).message, { cause: err });
   } finally {
     progress.stop();
     try {
-      summary.total = await store.count();
+      if (store) summary.total = await store.count();
     } catch {
       // the store failed; the fatal error says why
     }
-    await store.close();
+    await store?.close();
+    await queue?.close();
   }
   let failure = fatal;
   if (!failure && summary.errors) {
@@ -243,9 +260,16 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   }
   const s = finish(failure);
   const done = s.added + s.replaced + s.unchanged;
+  if (s.jobs) {
+    stdout.write(
+      `${s.interrupted ? 'interrupted: ' : ''}queued ${s.queued ?? 0} articles in ${s.jobs.created} new ingest jobs (${s.jobs.existing} already queued or done), ${s.errors} errors` +
+        ` in ${s.seconds.toFixed(1)} s; \`unspun worker --db ...\` runs them, \`unspun jobs\` shows progress\n`,
+    );
+    return s;
+  }
   stdout.write(
     `${s.interrupted ? 'interrupted: ' : ''}${s.added} added, ${s.unchanged} unchanged, ${s.replaced} replaced, ${s.errors} errors` +
-      ` in ${s.seconds.toFixed(1)} s (${Math.round(done / Math.max(0.001, s.seconds))} articles/s); ${s.total} articles in ${opts.db}` +
+      ` in ${s.seconds.toFixed(1)} s (${Math.round(done / Math.max(0.001, s.seconds))} articles/s); ${s.total} articles in ${describeLocation(opts.db)}` +
       `${s.skipped ? `; ${s.skipped} files of unknown type skipped` : ''}\n`,
   );
   return s;
@@ -269,10 +293,11 @@ export function registerIndexCommand(
     .command('index')
     .description('add reference articles (JSONL, HTML, text, WARC, RSS/Atom; .gz too; folders recurse) to the index')
     .argument('<paths...>', 'files or folders to index')
-    .option('--db <path>', 'the index file', DEFAULT_DB)
-    .option('--batch <n>', 'articles per transaction', positiveInt, DEFAULT_BATCH)
+    .option('--db <path|url>', 'the index: a SQLite file, or a postgres:// URL', DEFAULT_DB)
+    .option('--batch <n>', `articles per transaction (per job with --queue: default ${DEFAULT_ARTICLES_PER_JOB})`, positiveInt)
+    .option('--queue', 'queue the articles as ingest jobs for `unspun worker` instead of indexing here (needs a postgres:// --db)')
     .option('--max-bytes <n>', 'largest single document, JSONL line or WARC record, in bytes', positiveInt, DEFAULT_MAX_BYTES)
-    .action(async (paths: string[], flags: { db: string; batch: number; maxBytes: number }) => {
+    .action(async (paths: string[], flags: { db: string; batch?: number; maxBytes: number; queue?: boolean }) => {
       const abort = new AbortController();
       const onSignal = () => {
         if (abort.signal.aborted) process.exit(130);
@@ -283,7 +308,8 @@ export function registerIndexCommand(
       process.on('SIGTERM', onSignal);
       let s: IndexSummary;
       try {
-        s = await runIndex({ paths, db: flags.db, batch: flags.batch, maxBytes: flags.maxBytes, signal: abort.signal, ...io });
+        const batch = flags.batch ?? (flags.queue ? DEFAULT_ARTICLES_PER_JOB : DEFAULT_BATCH);
+        s = await runIndex({ paths, db: flags.db, batch, maxBytes: flags.maxBytes, queue: flags.queue, signal: abort.signal, ...io });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

@@ -15,6 +15,7 @@ const LAZY_COMMANDS: Record<string, () => Promise<(program: Command) => void>> =
   index: async () => (await import('./index-command.ts')).registerIndexCommand,
   serve: async () => (await import('./serve-command.ts')).registerServeCommand,
   compare: async () => (await import('./compare-command.ts')).registerCompareCommand,
+  worker: async () => (await import('./worker-command.ts')).registerWorkerCommand,
   watch: async () => (await import('./watch-command.ts')).registerWatchCommand,
   sites: async () => (await import('./sites-command.ts')).registerSitesCommand,
 };

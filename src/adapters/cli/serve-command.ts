@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import { formatBytes } from '../http/app.ts';
 import { openServerDeps } from '../http/deps.ts';
+import { describeLocation } from '../open-store.ts';
 import { DEFAULT_RETENTION } from '../http/report-store.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../http/server.ts';
 import { DEFAULT_DB, packageVersion } from './common.ts';
@@ -73,8 +74,8 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the web UI and the JSON API (docs/http.md) over the index')
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
-    .option('--db <path>', 'the index file (reports are kept in it too); must exist unless --create', DEFAULT_DB)
-    .option('--create', 'create an empty index at --db when there is none')
+    .option('--db <path|url>', 'the index: a SQLite file or a postgres:// URL (reports are kept in it too); a file must exist unless --create', DEFAULT_DB)
+    .option('--create', 'create an empty index file at --db when there is none (a PostgreSQL store is always made on first use)')
     .option('--host <host>', 'address to bind; anything but loopback exposes an unauthenticated API', DEFAULT_HOST)
     .option('--allowed-host <name>', 'a host name the server answers to besides loopback and --host (repeatable; for a name in DNS or a proxy)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--workers <n>', 'trace worker threads (default: one per core, 1 to 4)', parseWorkers)
@@ -114,7 +115,7 @@ async function runServe(flags: ServeFlags): Promise<void> {
   }
   const size = await deps.store.count();
   process.stderr.write(
-    `unspun serve: ${server.url}  (index ${flags.db}: ${size.toLocaleString('en')} articles; body limit ${formatBytes(flags.maxBody)}; time limit ${flags.timeout / 1000} s; ${deps.pool.size} trace worker${deps.pool.size === 1 ? '' : 's'})\n`,
+    `unspun serve: ${server.url}  (index ${describeLocation(flags.db)}: ${size.toLocaleString('en')} articles; body limit ${formatBytes(flags.maxBody)}; time limit ${flags.timeout / 1000} s; ${deps.pool.size} trace worker${deps.pool.size === 1 ? '' : 's'})\n`,
   );
   if (!/^(127\.|::1$|localhost$)/.test(flags.host)) {
     process.stderr.write('unspun serve: warning: listening beyond this machine; the API has no authentication\n');

@@ -26,6 +26,7 @@ interface TraceFlags {
   width?: number;
   compact?: boolean;
   stopAfter?: PipelineStage;
+  queue?: boolean;
 }
 
 export function registerTraceCommand(program: Command): void {
@@ -33,7 +34,7 @@ export function registerTraceCommand(program: Command): void {
     .command('trace')
     .description('trace a suspect article to its source and show what the rewrite changed')
     .argument('<suspects...>', 'an .html/.htm or .txt file, or "-" for stdin (kind sniffed when the extension does not say); several files or folders trace each in turn')
-    .option('--db <path>', `the index to search (built by \`unspun index\`); must exist when given (default ${DEFAULT_DB}, skipped when absent)`, DEFAULT_DB)
+    .option('--db <path|url>', `the index to search (built by \`unspun index\`): a SQLite file or a postgres:// URL; must exist when given (default ${DEFAULT_DB}, skipped when absent)`, DEFAULT_DB)
     .option('--max-bytes <n>', 'largest suspect file, in bytes (counted while reading)', (v) => parsePositive(v, '--max-bytes'))
     .option('--json', 'print the report as JSON (docs/report.schema.json) instead of text')
     .option('--html <out.html>', 'also write a self-contained side-by-side HTML page')
@@ -42,11 +43,13 @@ export function registerTraceCommand(program: Command): void {
     .option('--width <columns>', 'wrap the text report at this width', (v) => parsePositive(v, '--width'))
     .option('--compact', 'fold faithfully reused sentences into a count')
     .addOption(new Option('--stop-after <stage>', 'stop after a pipeline stage').choices(['extract', 'retrieve', 'align', 'classify']))
+    .option('--queue', 'queue each suspect as a trace job for `unspun worker` and print its job id (needs a postgres:// --db)')
     .action(async (suspects: string[], flags: TraceFlags, cmd: Command) => {
       flags.dbGiven = cmd.getOptionValueSource('db') === 'cli';
       // A mistyped --db must not quietly trace against no corpus.
       if (flags.dbGiven) assertIndexExists(flags.db);
-      if (suspects.length === 1 && !isFolder(suspects[0])) await runTrace(suspects[0], flags);
+      if (flags.queue) await runQueued(suspects, flags);
+      else if (suspects.length === 1 && !isFolder(suspects[0])) await runTrace(suspects[0], flags);
       else await runBatch(suspects, flags);
     });
 }
@@ -120,6 +123,35 @@ async function runBatch(paths: string[], flags: TraceFlags): Promise<void> {
     if (!store) warnNoIndex(flags.db);
   } finally {
     await store?.close();
+  }
+  if (failed) process.exitCode = failed.exitCode;
+}
+
+/**
+ * Queues each suspect as a trace job: one line per file with its job id (the same file queued
+ * again gets the same id, and is traced once). The report is kept beside the store; `unspun
+ * jobs <id>` gives its report id, which `unspun serve` shows at /r/<id>.
+ */
+async function runQueued(paths: string[], flags: TraceFlags): Promise<void> {
+  if (flags.html || flags.json || flags.stopAfter) throw new UnspunError('USAGE', '--queue', 'queued traces are kept in the store; --html, --json and --stop-after apply to traces run here');
+  const files = paths.includes('-') ? paths : expandInputs(paths);
+  const { openQueue } = await import('../queue/index.ts');
+  const queue = await openQueue(flags.db);
+  let failed: { exitCode: number } | null = null;
+  try {
+    for (const file of files) {
+      try {
+        const input = await readSuspect(file, flags.maxBytes);
+        const job = await queue.enqueueTrace({ ...input, fetchedAt: input.fetchedAt ?? null });
+        await writeOut(`${file}\tjob ${job.id}${job.created ? '' : ' (already queued)'}\n`);
+      } catch (err) {
+        if (!isUnspunError(err)) throw err;
+        process.stderr.write(`unspun: ${err.message}\n`);
+        failed ??= { exitCode: err.exitCode };
+      }
+    }
+  } finally {
+    await queue.close();
   }
   if (failed) process.exitCode = failed.exitCode;
 }

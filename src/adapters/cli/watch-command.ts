@@ -130,9 +130,6 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
         pipeline ??= import('../../core/pipeline.ts');
         return (await pipeline).traceArticle(input, corpus, { generatorVersion: version });
       },
-      afterIndexing: async () => {
-        await corpus.refreshStats();
-      },
       announce: makeAnnouncer({
         logPath: config.announce ?? '-',
         webhook: config.webhook,

@@ -25,7 +25,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash } from 'node:crypto';
 import { ERROR_CATALOG, UnspunError, isUnspunError, type ErrorCode } from '../../core/errors.ts';
-import type { Store } from '../../core/store.ts';
+import { hasFullText, type Store, type TextHit } from '../../core/store.ts';
 import type { RawInput, Report, ReferenceArticle } from '../../core/types.ts';
 import type { PutResult } from '../../core/store.ts';
 import { isContentWord, tokenize } from '../../core/text/tokens.ts';
@@ -404,7 +404,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const content = all.filter(isContentWord);
     const words = [...new Set(content.length > 0 ? content : all)].slice(0, 32);
     if (words.length === 0) return c.json({ query: q, results: [] });
-    const hits = await deps.store.searchText(words, limit);
+    const hits = await searchWords(deps.store, words, limit);
     const articles = await deps.store.getMany(hits.map((h) => h.id));
     const byId = new Map(articles.map((a) => [a.id, a]));
     const results = hits.flatMap((h) => {
@@ -416,6 +416,19 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   return app;
+}
+
+/**
+ * BM25 where the store has full-text search; otherwise the candidate index's rare-term
+ * postings, each word weighted by its IDF (words too common to be posted match nothing).
+ */
+async function searchWords(store: Store, words: string[], limit: number): Promise<TextHit[]> {
+  if (hasFullText(store)) return store.searchText(words, limit);
+  const [n, df] = await Promise.all([store.count(), store.documentFrequency(words)]);
+  return store.searchTerms(
+    words.map((word) => ({ word, weight: Math.log((n + 1) / ((df.get(word) ?? 0) + 0.5)) })),
+    { limit },
+  );
 }
 
 export function formatBytes(n: number): string {

@@ -1,15 +1,14 @@
 /**
  * @module adapters/http/deps
- * Wires the real pieces behind the app: the SQLite corpus store, the report table in the same
- * file, the trace pool (worker threads running the pipeline, trace-pool.ts) and the index
- * stage. `unspun serve`, the API tests and the load bench all start the server through here,
- * so they exercise the same thing.
+ * Wires the real pieces behind the app: the corpus store (a SQLite file or PostgreSQL), the
+ * report table beside it, the trace pool (worker threads running the pipeline, trace-pool.ts)
+ * and the index stage. `unspun serve`, the API tests and the load bench all start the server
+ * through here, so they exercise the same thing.
  */
 import { existsSync } from 'node:fs';
 import { UnspunError } from '../../core/errors.ts';
 import type { Limits } from '../../core/limits.ts';
-import { openSqliteStore } from '../store-sqlite/index.ts';
-import { openSqliteReportStore } from '../store-sqlite/reports.ts';
+import { isPostgresUrl, openReportStoreBeside, openStore } from '../open-store.ts';
 import type { AppDeps } from './app.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './report-store.ts';
 import { TracePool } from './trace-pool.ts';
@@ -32,13 +31,13 @@ export interface ServerDepsOptions {
   retention?: RetentionPolicy;
 }
 
-/** Opens the database at `dbPath` and returns everything createApp needs. */
+/** Opens the store at `dbPath` (a file or a postgres:// URL) and returns everything createApp needs. */
 export async function openServerDeps(dbPath: string, options: ServerDepsOptions = {}): Promise<OpenedDeps> {
-  if (options.create === false && !existsSync(dbPath)) {
+  if (options.create === false && !isPostgresUrl(dbPath) && !existsSync(dbPath)) {
     throw new UnspunError('INPUT_NOT_FOUND', dbPath, 'no index there (build one with `unspun index <files> --db <path>`, or give --create to start an empty one)');
   }
-  const store = await openSqliteStore(dbPath);
-  const reports = openSqliteReportStore(store.database, options.retention ?? DEFAULT_RETENTION);
+  const store = await openStore(dbPath);
+  const reports = await openReportStoreBeside(store, options.retention ?? DEFAULT_RETENTION);
   // A tighter retention than the file was kept with applies at once, not at the next save.
   await reports.prune();
   const version = options.version ?? '0.0.0';

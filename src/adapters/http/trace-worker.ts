@@ -14,7 +14,7 @@ import type { Limits } from '../../core/limits.ts';
 import { traceArticle } from '../../core/pipeline.ts';
 import type { Store } from '../../core/store.ts';
 import type { RawInput, ReferenceArticle } from '../../core/types.ts';
-import { openSqliteStore } from '../store-sqlite/index.ts';
+import { openStore } from '../open-store.ts';
 
 export interface TraceWorkerData {
   /** The corpus store; null traces with no corpus. */
@@ -36,7 +36,8 @@ const port = parentPort;
 if (!port) throw new Error('trace-worker runs as a worker thread');
 const data = workerData as TraceWorkerData;
 let store: Store | null = null;
-const opened = data.dbPath ? openSqliteStore(data.dbPath, { readonly: true }).then((s) => (store = s)) : Promise.resolve(null);
+// A SQLite file or a postgres:// URL; a thread traces one article at a time, so a PostgreSQL pool of 2 is plenty.
+const opened = data.dbPath ? openStore(data.dbPath, { readonly: true, poolSize: 2 }).then((s) => (store = s)) : Promise.resolve(null);
 
 function fault(err: unknown): WorkerFault {
   if (isUnspunError(err)) return { code: err.code, subject: err.subject, message: err.message };

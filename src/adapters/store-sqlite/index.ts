@@ -1,9 +1,10 @@
 /**
  * @module adapters/store-sqlite
  * The embedded corpus store: one SQLite file (WAL) holding articles, an external-content FTS5
- * index (porter + unicode61) for BM25 search, an fts5vocab view for document frequencies,
- * and LSH band keys for near-copy search. Implements core/store's Store and passes
- * test/store-contract.ts.
+ * index (porter + unicode61) for BM25 search on small corpora, and the candidate index of
+ * core/store: per-term document frequencies and capped rare-term postings, both kept by put
+ * (no rebuild after indexing), LSH band keys, and the article count in meta (count() reads one
+ * row). Implements core/store's Store and FullTextSearch and passes test/store-contract.ts.
  *
  * Other adapters may keep their own tables in the same file: use `database` for the
  * better-sqlite3 handle and `getMeta`/`setMeta` for their own schema-version keys.
@@ -11,10 +12,23 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
-import type { FingerprintHit, IndexRecord, PhraseStats, PutResult, Store, TextHit } from '../../core/store.ts';
+import { articleTerms, wordTermHash } from '../../core/index/terms.ts';
+import { POSTINGS_DF_CAP } from '../../core/index/settings.ts';
 import { articlePhraseCounts, PHRASE_KEY_VERSION } from '../../core/phrases/ngrams.ts';
+import type {
+  FingerprintHit,
+  FullTextSearch,
+  IndexRecord,
+  PhraseStats,
+  PutResult,
+  Store,
+  TermHit,
+  TermSearchOptions,
+  TextHit,
+  WeightedWord,
+} from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
-import { CREATE_PHRASE_COUNTS, GENERATION_KEY, PHRASE_STATS_KEY, TERM_DF_GENERATION_KEY, ensureSchema } from './schema.ts';
+import { COUNT_KEY, CREATE_PHRASE_COUNTS, PHRASE_STATS_KEY, UNDATED_DAY, beginUpgrade, ensureSchema, finishUpgrade } from './schema.ts';
 
 export { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './schema.ts';
 
@@ -23,6 +37,10 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** SQLite page cache in MB (default 64): bigger speeds up bulk indexing. */
   cacheMb?: number;
+  /** Postings cap for a new store (default POSTINGS_DF_CAP); an existing store keeps its own. */
+  postingsDfCap?: number;
+  /** Called every few thousand articles while a schema-1 store is upgraded on open. */
+  onUpgradeProgress?: (articles: number) => void;
 }
 
 interface ArticleRow {
@@ -58,13 +76,35 @@ function nullableString(v: unknown, field: string): string | null {
   return v;
 }
 
-export class SqliteStore implements Store, PhraseStats {
+/** Term and weight pairs as JSON for json_each, dropping function words and merging repeats. */
+function termQuery(words: WeightedWord[]): string {
+  const byTerm = new Map<number, number>();
+  for (const w of words) {
+    if (typeof w?.word !== 'string' || !Number.isFinite(w.weight)) continue;
+    const h = wordTermHash(w.word);
+    if (h !== null) byTerm.set(h, Math.max(byTerm.get(h) ?? 0, w.weight));
+  }
+  return JSON.stringify([...byTerm]);
+}
+
+interface OldRow {
+  pk: number;
+  content_hash: string;
+  title: string | null;
+  text: string;
+  day: number | null;
+}
+
+export class SqliteStore implements Store, FullTextSearch, PhraseStats {
   readonly path: string;
   readonly readonly: boolean;
   private db: Database.Database | null;
   private readonly stmts: ReturnType<SqliteStore['prepare']>;
 
-  constructor(db: Database.Database, path: string, readonly: boolean) {
+  readonly postingsDfCap: number;
+
+  constructor(db: Database.Database, path: string, readonly: boolean, postingsDfCap: number) {
+    this.postingsDfCap = postingsDfCap;
     this.db = db;
     this.path = path;
     this.readonly = readonly;
@@ -73,19 +113,26 @@ export class SqliteStore implements Store, PhraseStats {
 
   private prepare(db: Database.Database) {
     return {
-      count: db.prepare('SELECT count(*) AS n FROM articles'),
+      count: db.prepare(`SELECT CAST(value AS INTEGER) AS n FROM meta WHERE key = '${COUNT_KEY}'`),
       byId: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       byIds: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
-      existing: db.prepare('SELECT pk, content_hash FROM articles WHERE id = ?'),
-      textByPk: db.prepare('SELECT text FROM articles WHERE pk = ?'),
+      existing: db.prepare('SELECT pk, content_hash, title, text, day FROM articles WHERE id = ?'),
       known: db.prepare('SELECT DISTINCT content_hash AS h FROM articles WHERE content_hash IN (SELECT value FROM json_each(?))'),
       search: db.prepare(
         `SELECT a.id AS id, -f.rank AS score FROM
            (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) AS f
          JOIN articles a ON a.pk = f.rowid ORDER BY f.rank`,
       ),
-      vocab: db.prepare('SELECT doc FROM articles_vocab WHERE term = ?'),
-      phraseCount: db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?'),
+      df: db.prepare('SELECT term, df FROM term_stats WHERE term IN (SELECT value FROM json_each(?))'),
+      // Each query term is a range scan of its own postings (at most the cap), then one vote per article.
+      terms: db.prepare(
+        `SELECT a.id AS id, s.score AS score FROM
+           (SELECT p.article AS article, sum(q.w) AS score
+              FROM (SELECT json_extract(value, '$[0]') AS term, json_extract(value, '$[1]') AS w FROM json_each(?)) AS q
+              JOIN postings p ON p.term = q.term AND (p.day BETWEEN ? AND ? OR p.day = ${UNDATED_DAY})
+             GROUP BY p.article ORDER BY score DESC, p.article LIMIT ?) AS s
+         JOIN articles a ON a.pk = s.article ORDER BY s.score DESC, s.article`,
+      ),
       fingerprint: db.prepare(
         `SELECT a.id AS id, s.shared AS sharedBands FROM
            (SELECT article, count(*) AS shared FROM bands WHERE key IN (SELECT value FROM json_each(?))
@@ -95,18 +142,12 @@ export class SqliteStore implements Store, PhraseStats {
     };
   }
 
-  private writeStmts: {
-    insert: Database.Statement;
-    update: Database.Statement;
-    delBands: Database.Statement;
-    addBand: Database.Statement;
-  } | null = null;
+  private writeStmts: WriteStatements | null = null;
 
-  /** Phrase counts (multi-term words cost a full-text query each), valid for one generation. */
-  private phraseCache = new Map<string, number>();
-  private phraseCacheGeneration = '';
-
-  private probe: { clear: Database.Statement; add: Database.Statement; terms: Database.Statement } | null = null;
+  private writes(): WriteStatements {
+    this.writeStmts ??= prepareWrites(this.open());
+    return this.writeStmts;
+  }
 
   /** The underlying better-sqlite3 handle, for adapters that keep their own tables in this file. */
   get database(): Database.Database {
@@ -129,27 +170,16 @@ export class SqliteStore implements Store, PhraseStats {
 
   async count(): Promise<number> {
     this.open();
-    return (this.stmts.count.get() as { n: number }).n;
+    return (this.stmts.count.get() as { n: number } | undefined)?.n ?? 0;
   }
 
   async put(records: IndexRecord[]): Promise<PutResult> {
     const db = this.open();
     if (this.readonly) throw new UnspunError('STORE_WRITE_FAILED', this.path, 'the store was opened read-only');
-    this.writeStmts ??= {
-      insert: db.prepare(
-        `INSERT INTO articles (id, outlet, title, byline, published, url, text, content_hash)
-         VALUES (@id, @outlet, @title, @byline, @published, @url, @text, @hash)`,
-      ),
-      update: db.prepare(
-        `UPDATE articles SET outlet = @outlet, title = @title, byline = @byline, published = @published,
-           url = @url, text = @text, content_hash = @hash WHERE pk = @pk`,
-      ),
-      delBands: db.prepare('DELETE FROM bands WHERE article = ?'),
-      addBand: db.prepare('INSERT OR IGNORE INTO bands (key, article) VALUES (?, ?)'),
-    };
-    const w = this.writeStmts;
+    const w = this.writes();
     const result: PutResult = { added: 0, unchanged: 0, replaced: 0 };
     const write = db.transaction((batch: IndexRecord[]) => {
+      const index = new TermIndexWriter(w, this.postingsDfCap);
       this.ensurePhraseCounts();
       const phraseDelta = new Map<number, number>();
       const addPhrases = (pairs: [number, number][], sign: number) => {
@@ -165,6 +195,10 @@ export class SqliteStore implements Store, PhraseStats {
           if (!Array.isArray(rec.bands) || !rec.bands.every((k) => Number.isSafeInteger(k))) {
             throw new Error('bands must be integers');
           }
+          if (!Array.isArray(rec.terms) || !Array.isArray(rec.postable) || !rec.terms.every(Number.isSafeInteger) || !rec.postable.every(Number.isSafeInteger)) {
+            throw new Error('terms must be integer term hashes (core/index prepareIndexRecord)');
+          }
+          if (rec.day !== null && !Number.isSafeInteger(rec.day)) throw new Error('day must be an integer or null');
           if (rec.phrases !== undefined && (!Array.isArray(rec.phrases) || !rec.phrases.every((p) => Array.isArray(p) && Number.isSafeInteger(p[0]) && Number.isSafeInteger(p[1])))) {
             throw new Error('phrases must be [key, count] integer pairs');
           }
@@ -177,15 +211,18 @@ export class SqliteStore implements Store, PhraseStats {
             url: nullableString(a.url, 'url'),
             text: a.text,
             hash: rec.contentHash,
+            day: rec.day,
           };
-          const old = this.stmts.existing.get(a.id) as { pk: number; content_hash: string } | undefined;
+          const old = this.stmts.existing.get(a.id) as OldRow | undefined;
           let pk: number;
           if (old && old.content_hash === rec.contentHash) {
             result.unchanged++;
             return;
           } else if (old) {
-            const oldText = (this.stmts.textByPk.get(old.pk) as { text: string }).text;
-            addPhrases(articlePhraseCounts(oldText), -1);
+            // The old text's terms come off the statistics and postings before the new ones go on.
+            const was = articleTerms(old);
+            index.remove(was.terms, was.postable, old.day, old.pk);
+            addPhrases(articlePhraseCounts(old.text), -1);
             w.update.run({ ...params, pk: old.pk });
             w.delBands.run(old.pk);
             pk = old.pk;
@@ -195,6 +232,7 @@ export class SqliteStore implements Store, PhraseStats {
             result.added++;
           }
           for (const key of rec.bands) w.addBand.run(key, pk);
+          index.add(rec.terms, rec.postable, rec.day, pk);
           addPhrases(rec.phrases ?? articlePhraseCounts(a.text), 1);
         } catch (err) {
           throw new UnspunError('STORE_WRITE_FAILED', this.path, `${label}: ${(err as Error).message}; nothing in this batch was written`, {
@@ -202,8 +240,9 @@ export class SqliteStore implements Store, PhraseStats {
           });
         }
       });
+      index.flush();
       this.applyPhraseDelta(phraseDelta);
-      if (result.added + result.replaced > 0) this.bumpGeneration();
+      if (result.added > 0) w.setCount.run(String(((this.stmts.count.get() as { n: number } | undefined)?.n ?? 0) + result.added));
     });
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing.
     write.immediate(records);
@@ -253,37 +292,6 @@ export class SqliteStore implements Store, PhraseStats {
     return out;
   }
 
-  /** Marks derived statistics (term_df) stale; runs inside put's transaction. */
-  private bumpGeneration(): void {
-    const db = this.open();
-    db.prepare(
-      `INSERT INTO meta(key, value) VALUES (?, '1')
-       ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
-    ).run(GENERATION_KEY);
-  }
-
-  /** True when term_df matches the current articles. */
-  private termDfFresh(): boolean {
-    const db = this.open();
-    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'term_df'").get();
-    return Boolean(hasTable) && (this.getMeta(TERM_DF_GENERATION_KEY) ?? '') === (this.getMeta(GENERATION_KEY) ?? '0');
-  }
-
-  /**
-   * Rebuilds the materialised document frequencies when articles changed since the last
-   * build (~1.5 s at 65k articles). `unspun index` calls it at the end of a run; a writable
-   * store also calls it lazily from documentFrequency. Returns whether it rebuilt.
-   */
-  async refreshStats(): Promise<boolean> {
-    const db = this.open();
-    if (this.readonly || this.termDfFresh()) return false;
-    db.transaction(() => {
-      db.exec('DELETE FROM term_df; INSERT INTO term_df (term, n) SELECT term, doc FROM articles_vocab;');
-      this.setMeta(TERM_DF_GENERATION_KEY, this.getMeta(GENERATION_KEY) ?? '0');
-    })();
-    return true;
-  }
-
   async knownHashes(hashes: string[]): Promise<Set<string>> {
     this.open();
     if (hashes.length === 0) return new Set();
@@ -312,61 +320,25 @@ export class SqliteStore implements Store, PhraseStats {
     return this.stmts.search.all(terms.map(ftsPhrase).join(' OR '), limit) as TextHit[];
   }
 
-  /**
-   * Runs each word through FTS5's own tokenizer (a scratch FTS5 table in the connection's temp
-   * schema, same tokenize options), so the counts use exactly the terms the index holds; npm's
-   * Porter stemmer differs from FTS5's on some words. One-term words read the fts5vocab row
-   * table (materialised in term_df, see refreshStats); words that tokenize to several terms
-   * ("U.S.", "covid-19", "120,000") are counted as phrases.
-   */
   async documentFrequency(words: string[]): Promise<Map<string, number>> {
-    const db = this.open();
+    this.open();
     const out = new Map<string, number>();
-    const unique = [...new Set(words)];
-    if (unique.length === 0) return out;
-    if (!this.probe) {
-      db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.df_probe USING fts5(w, tokenize='porter unicode61 remove_diacritics 2');
-               CREATE VIRTUAL TABLE IF NOT EXISTS temp.df_probe_terms USING fts5vocab(temp, df_probe, instance);`);
-      this.probe = {
-        clear: db.prepare('DELETE FROM temp.df_probe'),
-        add: db.prepare('INSERT INTO temp.df_probe(rowid, w) VALUES (?, ?)'),
-        terms: db.prepare('SELECT doc, term FROM temp.df_probe_terms ORDER BY doc, offset'),
-      };
-    }
-    const p = this.probe;
-    const termsOf = new Map<number, string[]>();
-    db.transaction(() => {
-      p.clear.run();
-      unique.forEach((w, i) => p.add.run(i + 1, typeof w === 'string' ? w : ''));
-      for (const r of p.terms.all() as { doc: number; term: string }[]) {
-        const list = termsOf.get(r.doc) ?? [];
-        list.push(r.term);
-        termsOf.set(r.doc, list);
-      }
-      p.clear.run();
-    })();
-    await this.refreshStats();
-    const generation = this.getMeta(GENERATION_KEY) ?? '0';
-    if (generation !== this.phraseCacheGeneration || this.phraseCache.size > 50_000) {
-      this.phraseCache.clear();
-      this.phraseCacheGeneration = generation;
-    }
-    // A read-only store with stale statistics reads fts5vocab directly: slower, same counts.
-    const single = this.termDfFresh() ? db.prepare('SELECT n AS doc FROM term_df WHERE term = ?') : this.stmts.vocab;
-    unique.forEach((w, i) => {
-      const terms = termsOf.get(i + 1) ?? [];
-      let n = 0;
-      if (terms.length === 1) {
-        n = (single.get(terms[0]) as { doc: number } | undefined)?.doc ?? 0;
-      } else if (terms.length > 1) {
-        const phrase = ftsPhrase(terms.join(' '));
-        const cached = this.phraseCache.get(phrase);
-        n = cached ?? (this.stmts.phraseCount.get(phrase) as { n: number }).n;
-        if (cached === undefined) this.phraseCache.set(phrase, n);
-      }
-      out.set(w, n);
-    });
+    const hashOf = new Map<string, number | null>();
+    for (const w of new Set(words)) hashOf.set(w, typeof w === 'string' ? wordTermHash(w) : null);
+    const hashes = [...new Set([...hashOf.values()].filter((h): h is number => h !== null))];
+    const df = new Map<number, number>();
+    if (hashes.length) for (const r of this.stmts.df.all(JSON.stringify(hashes)) as { term: number; df: number }[]) df.set(r.term, r.df);
+    for (const [w, h] of hashOf) out.set(w, h === null ? 0 : (df.get(h) ?? 0));
     return out;
+  }
+
+  async searchTerms(words: WeightedWord[], options: TermSearchOptions): Promise<TermHit[]> {
+    this.open();
+    const query = termQuery(words);
+    if (query === '[]' || options.limit <= 0) return [];
+    const from = options.window ? options.window.from : -2147483647;
+    const to = options.window ? options.window.to : 2147483647;
+    return this.stmts.terms.all(query, from, to, options.limit) as TermHit[];
   }
 
   async searchFingerprint(bands: number[], limit: number): Promise<FingerprintHit[]> {
@@ -391,6 +363,101 @@ export class SqliteStore implements Store, PhraseStats {
   }
 }
 
+function prepareWrites(db: Database.Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO articles (id, outlet, title, byline, published, url, text, content_hash, day)
+       VALUES (@id, @outlet, @title, @byline, @published, @url, @text, @hash, @day)`,
+    ),
+    update: db.prepare(
+      `UPDATE articles SET outlet = @outlet, title = @title, byline = @byline, published = @published,
+         url = @url, text = @text, content_hash = @hash, day = @day WHERE pk = @pk`,
+    ),
+    delBands: db.prepare('DELETE FROM bands WHERE article = ?'),
+    addBand: db.prepare('INSERT OR IGNORE INTO bands (key, article) VALUES (?, ?)'),
+    // One statement per distinct term and batch: add the change, read back the new count.
+    bumpTerm: db.prepare(
+      `INSERT INTO term_stats (term, df, capped) VALUES (?, ?, 0)
+       ON CONFLICT(term) DO UPDATE SET df = max(0, df + excluded.df) RETURNING df, capped`,
+    ),
+    capTerm: db.prepare('UPDATE term_stats SET capped = 1 WHERE term = ?'),
+    dropPostings: db.prepare('DELETE FROM postings WHERE term = ?'),
+    delPosting: db.prepare('DELETE FROM postings WHERE term = ? AND day = ? AND article = ?'),
+    addPosting: db.prepare('INSERT OR IGNORE INTO postings (term, day, article) VALUES (?, ?, ?)'),
+    setCount: db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('${COUNT_KEY}', ?)`),
+  };
+}
+type WriteStatements = ReturnType<typeof prepareWrites>;
+
+/**
+ * Builds the schema-2 candidate index of a schema-1 store from its articles, in one
+ * transaction with the table changes (a killed upgrade leaves schema 1 as it was). Schema 1
+ * kept no publication day, so upgraded articles are undated until re-indexed.
+ */
+function upgradeFrom1(db: Database.Database, cap: number, onProgress?: (done: number) => void): void {
+  db.transaction(() => {
+    beginUpgrade(db);
+    const index = new TermIndexWriter(prepareWrites(db), cap);
+    let n = 0;
+    const rows = db.prepare('SELECT pk, title, text FROM articles ORDER BY pk').iterate() as IterableIterator<{ pk: number; title: string | null; text: string }>;
+    for (const row of rows) {
+      const t = articleTerms(row);
+      index.add(t.terms, t.postable, null, row.pk);
+      if (++n % 5000 === 0) {
+        index.flush();
+        onProgress?.(n);
+      }
+    }
+    index.flush();
+    finishUpgrade(db, n, cap);
+  })();
+}
+
+/**
+ * Accumulates one transaction's term changes (document frequencies up and down, postings to
+ * add and remove) and applies them term by term at flush: one read and one write per distinct
+ * term, not per article. A term whose frequency passes the cap is marked capped for good and
+ * its postings are dropped, so no posting list ever holds more than POSTINGS_DF_CAP articles.
+ */
+class TermIndexWriter {
+  private readonly delta = new Map<number, number>();
+  private readonly adds: Array<[number, number, number]> = [];
+
+  constructor(
+    private readonly w: WriteStatements,
+    private readonly cap: number,
+  ) {}
+
+  add(terms: readonly number[], postable: readonly number[], day: number | null, pk: number): void {
+    for (const t of terms) this.delta.set(t, (this.delta.get(t) ?? 0) + 1);
+    const d = day ?? UNDATED_DAY;
+    for (const t of postable) this.adds.push([t, d, pk]);
+  }
+
+  remove(terms: readonly number[], postable: readonly number[], day: number | null, pk: number): void {
+    for (const t of terms) this.delta.set(t, (this.delta.get(t) ?? 0) - 1);
+    const d = day ?? UNDATED_DAY;
+    for (const t of postable) this.w.delPosting.run(t, d, pk);
+  }
+
+  flush(): void {
+    const capped = new Set<number>();
+    for (const [term, change] of this.delta) {
+      if (change === 0) continue;
+      const row = this.w.bumpTerm.get(term, change) as { df: number; capped: number };
+      if (row.capped === 1) capped.add(term);
+      else if (row.df > this.cap) {
+        capped.add(term);
+        this.w.capTerm.run(term);
+        this.w.dropPostings.run(term);
+      }
+    }
+    for (const [term, day, pk] of this.adds) if (!capped.has(term)) this.w.addPosting.run(term, day, pk);
+    this.delta.clear();
+    this.adds.length = 0;
+  }
+}
+
 /**
  * Opens (creating if needed, unless readonly) the store at `path`. Throws STORE_OPEN_FAILED
  * naming the path when it is a folder, not a SQLite file, or cannot be created; STORE_SCHEMA
@@ -412,9 +479,12 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
     // NORMAL is durable to application crashes in WAL mode; a power cut may lose the last commits only.
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = ${-1024 * (opts.cacheMb ?? 64)}`);
-    db.pragma('busy_timeout = 5000');
-    ensureSchema(db, path, readonly);
-    return new SqliteStore(db, path, readonly);
+    // Several writer processes (the scale bench's ingest workers) take turns at the write lock; on
+    // a loaded machine one 500-article batch held it longer than 5 s and the other writer failed.
+    db.pragma('busy_timeout = 60000');
+    const state = ensureSchema(db, path, readonly, opts.postingsDfCap ?? POSTINGS_DF_CAP);
+    if (state.upgradeFrom === 1) upgradeFrom1(db, state.postingsDfCap, opts.onUpgradeProgress);
+    return new SqliteStore(db, path, readonly, state.postingsDfCap);
   } catch (err) {
     db?.close();
     if (isUnspunError(err)) throw err;

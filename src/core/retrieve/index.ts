@@ -3,23 +3,31 @@
  * The retrieve stage: finds the reference articles a suspect was most likely rewritten from.
  *
  * 1. Query words: the suspect's rarest content words, names, numbers and quoted words, by
- *    document frequency (they survive paraphrase and word-swapping spinners).
- * 2. Candidates: BM25 full-text hits for those words, plus MinHash LSH hits for near-copies,
- *    merged by reciprocal rank fusion.
+ *    document frequency (they survive paraphrase and word-swapping spinners). Only words
+ *    within the store's postings cap (a number of articles, not a share) are used, so the
+ *    lookups cost the same at 65k and at 1M articles.
+ * 2. Candidates: articles holding those words, by summed IDF-weighted votes (searchTerms),
+ *    plus MinHash LSH hits for near-copies, plus, for small corpora in a store that has it,
+ *    BM25 full-text hits; merged by reciprocal rank fusion. When the suspect has a date, the
+ *    votes look in a window around it first and widen to the whole corpus only when nothing
+ *    in the window clears the threshold.
  * 3. Re-rank the top fused candidates with sentence coverage (IDF-weighted content-stem
  *    containment per suspect sentence), shared rare terms and word-shingle overlap.
  * 4. Confidence: a logistic model over those features, fitted on METER dev. Below the
  *    threshold nothing is claimed, and the reason says why.
- * 5. Further sources: candidates above threshold that cover suspect sentences the earlier
+ * 5. Among near-identical candidates (one wire copy reused by several outlets) the earliest
+ *    published goes first, unless the evidence says otherwise.
+ * 6. Further sources: candidates above threshold that cover suspect sentences the earlier
  *    ones do not (content farms merge stories), best first.
  *
  * Pure apart from the Store calls.
  */
-import type { Store } from '../store.ts';
+import { hasFullText, type DayWindow, type Store } from '../store.ts';
 import type { ReferenceArticle, RetrievalResult, Sentence, SourceMatch } from '../types.ts';
 import { isContentWord, tokenize } from '../text/tokens.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { fingerprintBands } from '../index/fingerprint.ts';
+import { publishedDay } from '../index/terms.ts';
 import { extractQueryTerms, idf, selectQueryTerms, type QueryTerm } from './query.ts';
 import { reciprocalRankFusion } from './fuse.ts';
 import { candidateFeatures, profileSuspect, type CandidateFeatures } from './features.ts';
@@ -33,6 +41,13 @@ export interface RetrieveOptions {
   numberBoost: number;
   quoteBoost: number;
   textHits: number;
+  termHits: number;
+  fullTextMaxCorpus: number;
+  dateWindowBefore: number;
+  dateWindowAfter: number;
+  familyConfidenceMargin: number;
+  familyCoverageMargin: number;
+  familyShingleMargin: number;
   fingerprintHits: number;
   rrfK: number;
   rrfFingerprintWeight: number;
@@ -58,6 +73,13 @@ export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze
   numberBoost: S.NUMBER_BOOST,
   quoteBoost: S.QUOTE_BOOST,
   textHits: S.TEXT_HITS,
+  termHits: S.TERM_HITS,
+  fullTextMaxCorpus: S.FULL_TEXT_MAX_CORPUS,
+  dateWindowBefore: S.DATE_WINDOW_BEFORE,
+  dateWindowAfter: S.DATE_WINDOW_AFTER,
+  familyConfidenceMargin: S.FAMILY_CONFIDENCE_MARGIN,
+  familyCoverageMargin: S.FAMILY_COVERAGE_MARGIN,
+  familyShingleMargin: S.FAMILY_SHINGLE_MARGIN,
   fingerprintHits: S.FINGERPRINT_HITS,
   rrfK: S.RRF_K,
   rrfFingerprintWeight: S.RRF_FINGERPRINT_WEIGHT,
@@ -81,6 +103,8 @@ export interface SuspectInput {
   title: string | null;
   text: string;
   sentences: Sentence[];
+  /** Publication (or crawl) date, ISO; when known, the search looks near it first. */
+  published?: string | null;
 }
 
 /** One re-ranked candidate, with all its evidence (used by retrieveSources, benchmarks and calibration). */
@@ -90,6 +114,8 @@ export interface RankedCandidate {
   confidence: number;
   /** 1-based rank among BM25 hits, or null. */
   bm25Rank: number | null;
+  /** 1-based rank among rare-term vote hits, or null. */
+  termRank: number | null;
   /** 1-based rank among fingerprint hits, or null. */
   fingerprintRank: number | null;
   sharedBands: number;
@@ -97,6 +123,8 @@ export interface RankedCandidate {
 
 export interface Ranking {
   corpusSize: number;
+  /** The date window searched first, when the suspect had a date; `widened` when the whole corpus was searched after it. */
+  window?: DayWindow & { widened: boolean };
   /** Best first (by confidence). Empty when the corpus is empty or nothing matched. */
   candidates: RankedCandidate[];
 }
@@ -112,37 +140,29 @@ export async function rankCandidates(store: Store, suspect: SuspectInput, option
 
   const fullText = suspect.title ? `${suspect.title}\n\n${suspect.text}` : suspect.text;
   const terms = extractQueryTerms(fullText);
-  // Every content word's frequency is needed for IDF weights, not only the query's.
-  // Numbers are looked up as written ("120,000"): the full-text index splits them at commas
-  // and periods, so the folded form ("120000") would never match.
+  // Every content word's frequency is needed for IDF weights, not only the query's. Numbers
+  // are sent to FTS5 as written ("120,000"): it splits them at commas and periods.
   const searchForm = new Map<string, string>();
   for (const t of tokenize(fullText)) {
     if (isContentWord(t.norm) && !searchForm.has(t.norm)) searchForm.set(t.norm, t.numeric ? t.text : t.norm);
   }
-  const formDf = searchForm.size ? await store.documentFrequency([...new Set(searchForm.values())]) : new Map<string, number>();
-  const df = new Map<string, number>();
-  for (const [norm, form] of searchForm) df.set(norm, formDf.get(form) ?? 0);
+  const df = searchForm.size ? await store.documentFrequency([...searchForm.keys()]) : new Map<string, number>();
 
+  const maxDf = Math.min(store.postingsDfCap, Math.floor(corpusSize * o.maxDfShare));
   const query = selectQueryTerms(terms, df, corpusSize, {
     limit: o.queryTerms,
-    maxDfShare: o.maxDfShare,
+    maxDf,
     nameBoost: o.nameBoost,
     numberBoost: o.numberBoost,
     quoteBoost: o.quoteBoost,
   });
+  const voteWords = query.map((t) => ({ word: t.norm, weight: t.weight }));
   const bands = fingerprintBands(suspect.text);
-  const [textHits, printHits] = await Promise.all([
-    query.length ? store.searchText(query.map((t) => searchForm.get(t.norm) ?? t.norm), o.textHits) : Promise.resolve([]),
+  const useFullText = hasFullText(store) && corpusSize <= o.fullTextMaxCorpus && query.length > 0;
+  const [printHits, textHits] = await Promise.all([
     bands.length ? store.searchFingerprint(bands, o.fingerprintHits) : Promise.resolve([]),
+    useFullText && hasFullText(store) ? store.searchText(query.map((t) => searchForm.get(t.norm) ?? t.norm), o.textHits) : Promise.resolve([]),
   ]);
-  const fused = reciprocalRankFusion(
-    [
-      { ids: textHits.map((h) => h.id), weight: 1 },
-      { ids: printHits.map((h) => h.id), weight: o.rrfFingerprintWeight },
-    ],
-    o.rrfK,
-  ).slice(0, o.rerankCandidates);
-  if (fused.length === 0) return { corpusSize, candidates: [] };
 
   const maxIdf = idf(1, corpusSize); // a word seen nowhere weighs as much as one seen once
   const weightOfNorm = (norm: string): number => Math.min(maxIdf, idf(df.get(norm) ?? 0, corpusSize));
@@ -155,26 +175,94 @@ export async function rankCandidates(store: Store, suspect: SuspectInput, option
     rare,
     o,
   );
-
-  const articles = await store.getMany(fused.map((c) => c.id));
-  const byId = new Map(articles.map((a) => [a.id, a]));
   const bandsById = new Map(printHits.map((h) => [h.id, h.sharedBands]));
-  const candidates: RankedCandidate[] = [];
-  for (const c of fused) {
-    const article = byId.get(c.id);
-    if (!article) continue;
-    const features = candidateFeatures(profile, article.text, splitSentences(article.text), o);
-    candidates.push({
-      article,
-      features,
-      confidence: confidenceOf(features, o.confidenceWeights),
-      bm25Rank: c.ranks[0],
-      fingerprintRank: c.ranks[1],
-      sharedBands: bandsById.get(c.id) ?? 0,
-    });
+  const scored = new Map<string, RankedCandidate>();
+
+  /** One candidate step: votes (in `window`, if any) fused with bands and BM25, the new ones re-ranked. */
+  const search = async (window: DayWindow | null): Promise<void> => {
+    const termHits = voteWords.length ? await store.searchTerms(voteWords, { limit: o.termHits, window }) : [];
+    const fused = reciprocalRankFusion(
+      [
+        { ids: termHits.map((h) => h.id), weight: 1 },
+        { ids: printHits.map((h) => h.id), weight: o.rrfFingerprintWeight },
+        { ids: textHits.map((h) => h.id), weight: 1 },
+      ],
+      o.rrfK,
+    ).slice(0, o.rerankCandidates);
+    const fresh = fused.filter((c) => !scored.has(c.id));
+    if (fresh.length === 0) return;
+    const articles = await store.getMany(fresh.map((c) => c.id));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    for (const c of fresh) {
+      const article = byId.get(c.id);
+      if (!article) continue;
+      const features = candidateFeatures(profile, article.text, splitSentences(article.text), o);
+      scored.set(c.id, {
+        article,
+        features,
+        confidence: confidenceOf(features, o.confidenceWeights),
+        termRank: c.ranks[0],
+        fingerprintRank: c.ranks[1],
+        bm25Rank: c.ranks[2],
+        sharedBands: bandsById.get(c.id) ?? 0,
+      });
+    }
+  };
+
+  const day = publishedDay(suspect.published);
+  let window: Ranking['window'];
+  if (day !== null) {
+    window = { from: day - o.dateWindowBefore, to: day + o.dateWindowAfter, widened: false };
+    await search(window);
+    if (![...scored.values()].some((c) => c.confidence >= o.threshold)) {
+      window.widened = true;
+      await search(null);
+    }
+  } else {
+    await search(null);
   }
-  candidates.sort((a, b) => b.confidence - a.confidence || (a.bm25Rank ?? Infinity) - (b.bm25Rank ?? Infinity));
-  return { corpusSize, candidates };
+  const candidates = [...scored.values()];
+  candidates.sort((a, b) => b.confidence - a.confidence || rankOr(a.termRank) - rankOr(b.termRank) || rankOr(a.fingerprintRank) - rankOr(b.fingerprintRank));
+  return { corpusSize, candidates: preferEarliestOfFamily(candidates, o), ...(window ? { window } : {}) };
+}
+
+function rankOr(rank: number | null): number {
+  return rank ?? Infinity;
+}
+
+/**
+ * Wire copy is reused by many outlets: when candidates near the top carry the same evidence
+ * as the best one (confidence, the suspect sentences covered and the word-for-word share all
+ * within the family margins), the earliest published of them is the likelier source and goes
+ * first. Undated candidates never displace a dated best, nor are displaced by one.
+ */
+export function preferEarliestOfFamily(
+  candidates: RankedCandidate[],
+  o: Pick<RetrieveOptions, 'familyConfidenceMargin' | 'familyCoverageMargin' | 'familyShingleMargin'>,
+): RankedCandidate[] {
+  const [best] = candidates;
+  const bestDay = best ? publishedDay(best.article.published) : null;
+  if (!best || bestDay === null) return candidates;
+  const bestCovered = new Set(best.features.covered);
+  let earliest = best;
+  let earliestKey = best.article.published ?? '';
+  for (const c of candidates.slice(1)) {
+    if (best.confidence - c.confidence > o.familyConfidenceMargin) break;
+    const published = c.article.published;
+    if (!published || publishedDay(published) === null) continue;
+    const f = c.features;
+    const eligible = Math.max(1, best.features.eligibleSentences);
+    const differ = f.covered.filter((i) => !bestCovered.has(i)).length + best.features.covered.filter((i) => !f.covered.includes(i)).length;
+    if (differ / eligible > o.familyCoverageMargin) continue;
+    if (Math.abs(f.shingleContainment - best.features.shingleContainment) > o.familyShingleMargin) continue;
+    // ISO dates and datetimes of one form compare as strings; a bare date sorts before its own day's times.
+    if (published < earliestKey) {
+      earliest = c;
+      earliestKey = published;
+    }
+  }
+  if (earliest === best) return candidates;
+  return [earliest, ...candidates.filter((c) => c !== earliest)];
 }
 
 /** Rare terms to show as shared evidence: names first, then numbers, quotes, words; rarest first. */
@@ -193,6 +281,7 @@ function toMatch(c: RankedCandidate): SourceMatch {
     why: explainMatch(f),
     signals: {
       bm25Rank: c.bm25Rank,
+      termRank: c.termRank,
       shingleJaccard: f.shingleJaccard,
       sentenceCoverage: f.sentenceCoverage,
       sharedRare: f.sharedRare,

@@ -47,13 +47,15 @@ test('selection prefers rare words and names, and drops unseen and too common wo
     ['people', 40000],
     ['tuesday', 6000],
   ]);
-  const chosen = selectQueryTerms(terms, df, 65000, { limit: 4, maxDfShare: 0.1, nameBoost: 1.5, numberBoost: 1.3, quoteBoost: 1.2 });
+  const chosen = selectQueryTerms(terms, df, 65000, { limit: 4, maxDf: 2000, nameBoost: 1.5, numberBoost: 1.3, quoteBoost: 1.2 });
   assert.deepEqual(
     chosen.map((t) => t.norm),
     ['hajiyev', 'khankendi', '120000', 'catastrophe'],
   );
-  const all = selectQueryTerms(terms, df, 65000, { limit: 100, maxDfShare: 0.1, nameBoost: 1.5, numberBoost: 1.3, quoteBoost: 1.2 });
+  const all = selectQueryTerms(terms, df, 65000, { limit: 100, maxDf: 2000, nameBoost: 1.5, numberBoost: 1.3, quoteBoost: 1.2 });
   assert.ok(!all.some((t) => t.norm === 'people'), 'a word in 60% of the corpus is not queried');
+  assert.ok(!all.some((t) => t.norm === 'tuesday'), 'a word above the postings cap is not queried');
+  assert.ok(all.every((t) => t.weight > 0), 'each chosen term carries its vote weight');
   assert.ok(!all.some((t) => t.norm === 'governor'), 'a word absent from the corpus cannot match');
 });
 

@@ -86,24 +86,30 @@ export function idf(df: number, corpusSize: number): number {
 
 export interface QueryWeights {
   limit: number;
-  maxDfShare: number;
+  /** Words in more articles than this are not queried (the postings cap, or a share of a small corpus). */
+  maxDf: number;
   nameBoost: number;
   numberBoost: number;
   quoteBoost: number;
 }
 
+/** A query term with the weight a match on it is worth. */
+export interface WeightedQueryTerm extends QueryTerm {
+  weight: number;
+}
+
 /**
  * The `limit` most distinctive terms: IDF times a boost for names, numbers and quoted words,
- * times a mild bonus for repetition. Words absent from the corpus are dropped (they cannot
- * match), as are words in more than `maxDfShare` of it.
+ * times a mild bonus for repetition (that product is each term's weight). Words absent from
+ * the corpus are dropped (they cannot match), as are words in more than `maxDf` articles.
  */
 export function selectQueryTerms(
   terms: QueryTerm[],
   df: ReadonlyMap<string, number>,
   corpusSize: number,
   w: QueryWeights,
-): QueryTerm[] {
-  const maxDf = Math.max(2, Math.floor(corpusSize * w.maxDfShare));
+): WeightedQueryTerm[] {
+  const maxDf = Math.max(2, w.maxDf);
   const scored: Array<{ term: QueryTerm; score: number }> = [];
   for (const term of terms) {
     const n = df.get(term.norm) ?? 0;
@@ -113,5 +119,5 @@ export function selectQueryTerms(
     scored.push({ term, score: idf(n, corpusSize) * boost * (1 + Math.log(term.count) / 2) });
   }
   scored.sort((a, b) => b.score - a.score || a.term.norm.localeCompare(b.term.norm));
-  return scored.slice(0, w.limit).map((s) => s.term);
+  return scored.slice(0, w.limit).map((s) => ({ ...s.term, weight: s.score }));
 }

@@ -20,7 +20,7 @@ export interface Token {
 
 // A word: letters/digits with inner apostrophes, hyphens, periods or commas between digits
 // ("3.5", "1,000", "U.S.", "don't", "Nagorno-Karabakh"), or a currency/percent-attached number.
-const WORD_RE = /[$£€¥]?\p{N}+(?:[.,:]\p{N}+)*(?:%|\p{L}+)?|\p{L}+(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+export const WORD_RE = /[$£€¥]?\p{N}+(?:[.,:]\p{N}+)*(?:%|\p{L}+)?|\p{L}+(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase().replace(/[’‘`]/g, "'").normalize('NFKC');
