@@ -83,6 +83,14 @@ export const RULES = {
     confidence: { base: 0.7, sharesWord: 0.9 },
     what: 'a name replaced by a different name',
   },
+  'name-spelled-otherwise': {
+    kind: 'entity', family: 'entities', severity: { base: 'low' }, confidence: { base: 0.5 },
+    what: 'a name spelled otherwise: a transliteration, a typo made or fixed, a garble ("Oleksandr" -> "Aleksandr")',
+  },
+  'title-changed': {
+    kind: 'entity', family: 'entities', severity: { base: 'medium' }, confidence: { base: 0.6 },
+    what: 'the same person given another role ("Chief Marketing Officer X" -> "marketing director X")',
+  },
   'thing-to-person': {
     kind: 'entity', family: 'entities', severity: { base: 'high' }, confidence: { base: 0.6, pronoun: 0.55 },
     what: 'a thing (or "it") replaced by "he"/"she", so the sentence is about someone else',
@@ -132,6 +140,10 @@ export const RULES = {
   'hedge-word-dropped': {
     kind: 'hedge', family: 'polarity', severity: { base: 'medium' }, confidence: { base: 0.55 },
     what: 'one hedge dropped while another is kept',
+  },
+  'modal-changed': {
+    kind: 'hedge', family: 'polarity', severity: { base: 'medium' }, confidence: { base: 0.6 },
+    what: 'a modal of another strength put in place of the source\'s ("must" -> "should", "should" -> "may")',
   },
   reversal: {
     // Reported as `reversal-<cluster>` ("reversal-more-less").

@@ -399,3 +399,53 @@ test('a spun sentence lists its swaps together; a broken fixed expression is a s
   // A phrase reworded as a whole ("set out plans" -> "proposed") breaks nothing.
   assert.equal(find(classify('The minister set out plans for the new port.', 'The minister proposed the new port.'), 'spinner'), undefined);
 });
+
+test('a name written otherwise is not a name swap; a different name is, also in a near-verbatim copy', () => {
+  const serious = (source: string, suspect: string) => classify(source, suspect).filter((c) => c.kind === 'entity' && c.severity !== 'low' && c.severity !== 'none');
+  // A place as its adjective or possessive, a title spelled out, a WordNet alias, a glued word: no entity finding.
+  assert.deepEqual(serious("Canada's Maplewood Ltd said its shares rose 4% on Tuesday.", 'Canadian Maplewood Ltd said its shares rose 4% on Tuesday.'), []);
+  assert.deepEqual(serious('The Ruritanian president Ivo Brant met the delegation in the capital.', "Ruritania's president Ivo Brant met the delegation in the capital."), []);
+  assert.deepEqual(serious('US President Harold Finch signed the bill on Monday.', 'American President Harold Finch signed the bill on Monday.'), []);
+  assert.deepEqual(serious('Chief Financial Officer Dana Pole said margins would improve.', 'CFO Dana Pole said margins would improve.'), []);
+  assert.deepEqual(serious('Temperatures reached 100 Fahrenheit in the town.', 'Temperatures reached 100 F in the town.'), []);
+  assert.deepEqual(serious('Ana Ruiz said the talks would resume next week.', 'Ana Ruizsaid the talks would resume next week.'), []);
+  // A transliteration or a typo is a low finding with both spellings.
+  const spelled = classify('Oleksandr Melnyk, the mayor, said the bridge was damaged.', 'Aleksandr Melnyk, the mayor, said the bridge was damaged.').find((c) => c.kind === 'entity')!;
+  assert.deepEqual([spelled.evidence.rule, spelled.severity, spelled.evidence.source, spelled.evidence.suspect], ['name-spelled-otherwise', 'low', ['Oleksandr Melnyk'], ['Aleksandr Melnyk']]);
+  // Another person, ship, station or country is a swap, however close the spelling.
+  for (const [source, suspect] of [
+    ['The statement was read by Mark Robertson at the hearing.', 'The statement was read by Mark Roberts at the hearing.'],
+    ['Troops from Slovakia joined the exercise near the border on Monday.', 'Troops from Slovenia joined the exercise near the border on Monday.'],
+    ['Radio Liberty broadcast the speech in full on Sunday.', 'Radio Free Asia broadcast the speech in full on Sunday.'],
+    ['The tanker Nordic Grace was boarded off Port Alder late on Friday.', 'The tanker Nordic Star was boarded off Port Alder late on Friday.'],
+  ]) assert.equal(serious(source, suspect).length, 1, suspect);
+  // The same person given another role is a change; a role reworded, added or dropped is not.
+  const role = (source: string, suspect: string) => classify(source, suspect).filter((c) => c.evidence.rule === 'title-changed').map((c) => [c.evidence.source[0], c.evidence.suspect[0]]);
+  assert.deepEqual(role('Chief Marketing Officer Dana Pole said sales had doubled.', 'marketing director Dana Pole said sales had doubled.'), [['Chief Marketing Officer', 'marketing director']]);
+  assert.deepEqual(role('Senator Ivo Brant denied the report.', 'Governor Ivo Brant denied the report.'), [['Senator', 'Governor']]);
+  assert.deepEqual(role('Prime Minister Ivo Brant met the delegation.', 'premier Ivo Brant met the delegation.'), []);
+  assert.deepEqual(role('Spokesman Ivo Brant denied the report.', 'Spokesperson Ivo Brant denied the report.'), []);
+  assert.deepEqual(role('Defence Secretary Ivo Brant met the delegation.', 'Ivo Brant met the delegation.'), []);
+  // Put together otherwise, an organisation's name is another name.
+  assert.equal(serious('The Investment Council of Ruritania fined the bank.', 'The Ruritanian Investment Council fined the bank.').length, 1);
+});
+
+test('a modal word used as a noun or a name hedges nothing, nor an attribution reworded; a modal of another strength is a hedge change', () => {
+  const hedges = (source: string, suspect: string) => classify(source, suspect).filter((c) => c.kind === 'hedge').map((c) => c.evidence.rule);
+  assert.deepEqual(hedges("China's economic might has grown since 2000, the report said.", "China's economic power has grown since 2000, the report said."), []);
+  assert.deepEqual(hedges('The election was held in May and the council met in June.', 'The election was held in spring and the council met in June.'), []);
+  assert.deepEqual(hedges('Prime Minister Theresa May said the deal was done.', "Prime Minister Theresa May's office said the deal was done."), []);
+  assert.deepEqual(hedges('The mayor appeared in court on Monday, reporters said.', 'The mayor was in court on Monday, reporters said.'), []);
+  // "According to X" -> "X said": the source is still named.
+  assert.deepEqual(hedges('It was the worst harvest in 40 years, according to the Farming Gazette.', 'The Farming Gazette said that it was the worst harvest in 40 years.'), []);
+  assert.deepEqual(hedges('It was the worst harvest in 40 years, according to the Farming Gazette.', 'It was the worst harvest in 40 years.'), ['hedge-dropped']);
+  // A garble that keeps the name but says nothing of who said it is no attribution.
+  assert.deepEqual(hedges('It was the worst harvest in 40 years, according to the Farming Gazette.', 'It was the worst harvest in 40 years, in accordance to the Farming Gazette.'), ['hedge-dropped']);
+  // Used as modals, they still hedge.
+  assert.deepEqual(hedges('Prices may rise further next year, the bank said.', 'Prices will rise further next year, the bank said.'), ['hedge-dropped']);
+  assert.deepEqual(hedges('The storm might not reach the coast before Friday.', 'The storm will not reach the coast before Friday.'), ['hedge-dropped']);
+  // An obligation made advice; tense ("can" -> "could", "will" -> "would") is not a change of strength.
+  assert.deepEqual(hedges('The government must act before the winter, the report said.', 'The government should act before the winter, the report said.'), ['modal-changed']);
+  assert.deepEqual(hedges('He said he can attend the meeting.', 'He said he could attend the meeting.'), []);
+  assert.deepEqual(hedges('The plan will cut costs, she said.', 'The plan would cut costs, she said.'), []);
+});

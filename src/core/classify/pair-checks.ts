@@ -8,11 +8,11 @@
 import type { Hit } from './catalogue.ts';
 import type { PairContext } from './pair.ts';
 import { detectAttribution } from './rules/attribution.ts';
-import { detectEntities, detectPronounSwap, detectRelationChange, detectRenaming } from './rules/entities.ts';
+import { detectEntities, detectTitleChange, detectPronounSwap, detectRelationChange, detectRenaming } from './rules/entities.ts';
 import { detectClauses, detectDroppedQualification } from './rules/inserted-omitted.ts';
 import { detectLoaded, detectLoadedSaying } from './rules/loaded.ts';
 import { detectDates, detectNumbers } from './rules/numbers-dates.ts';
-import { detectHedge, detectNegation, detectReversal } from './rules/polarity.ts';
+import { detectHedge, detectModalChange, detectNegation, detectReversal } from './rules/polarity.ts';
 import { detectQuotes } from './rules/quotes.ts';
 import { detectSynonymSwap } from './rules/spinner.ts';
 import { detectSubstitutions } from './rules/substitutions.ts';
@@ -20,7 +20,7 @@ import { detectSubstitutions } from './rules/substitutions.ts';
 export type PairCheck = (ctx: PairContext, earlier: readonly Hit[]) => Hit[];
 
 export const PAIR_CHECKS: readonly PairCheck[] = [
-  detectNumbers, detectDates, detectEntities, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectReversal,
+  detectNumbers, detectDates, detectEntities, detectTitleChange, detectPronounSwap, detectQuotes, detectNegation, detectHedge, detectModalChange, detectReversal,
   detectAttribution, detectRenaming, detectLoaded, detectLoadedSaying, detectRelationChange, detectClauses, detectDroppedQualification, detectSynonymSwap,
   detectSubstitutions,
 ];

@@ -348,6 +348,8 @@ export function extractHtml(
     const result = new Readability<Node>(document, {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       serializer: (node: Node) => node,
+      // Only the text is read from the result, so Readability need not strip class names.
+      keepClasses: true,
     }).parse();
     if (result?.content) {
       paragraphs = blockParagraphs(result.content);

@@ -249,3 +249,130 @@ export function sameEntity(a: EntityMention | string[], b: EntityMention | strin
   if (!small.every((w) => large.includes(w))) return false;
   return small.length > 1 || small[0] === large[large.length - 1] || small[0].length >= 4 && large.indexOf(small[0]) === 0;
 }
+
+/** Lower-case words of a mention as written, titles included, possessives dropped ("Canada's" -> "canada"). */
+function writtenWords(m: EntityMention): string[] {
+  return m.text.split(/[\s\u00a0]+/).map((w) => w.toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}-]/gu, '')).filter(Boolean);
+}
+
+/** A place written as its name or as its adjective or people ("canada" / "canadian", "us" / "american"). */
+function samePlaceWord(a: string, b: string): boolean {
+  if (a === b || aliasKey([a]) === aliasKey([b])) return true;
+  // The longer one must read as an adjective of a place: "Robertson" is not "Roberts" + "-on".
+  const longer = a.length >= b.length ? a : b;
+  return sameStemName(a, b) && /(?:an|ian|ean|ese|i|ish|ic)$/.test(longer);
+}
+
+/**
+ * A name with the next word glued on by a scraper ("Smithsaid"): the longer mention is the
+ * shorter one plus, run in, the word that follows the shorter one in its own text.
+ */
+export function gluedName(long: EntityMention, short: EntityMention, textAfterShort: string): boolean {
+  const l = long.text.toLowerCase();
+  const s = short.text.toLowerCase();
+  if (!l.startsWith(s) || l.length - s.length < 2) return false;
+  const rest = l.slice(s.length);
+  const next = /^[\s\u00a0]+([\p{L}]+)/u.exec(textAfterShort.toLowerCase());
+  return next !== null && next[1] === rest;
+}
+
+/**
+ * A one-word name and a word WordNet lists as the same thing, where the one is the head of a
+ * name the other is listed under ("F" is "degree Fahrenheit", "Persia" is "Iran").
+ */
+function wordNetAlias(a: string, b: string): boolean {
+  const wn = getWordNet();
+  const listed = (x: string, y: string) => wn.senses(x).some((id) => wn.lemmasOf(id).some((l) => l === y || l.split('_').at(-1) === y && l.split('_').length <= 3));
+  return listed(a, b) || listed(b, a);
+}
+
+/** A name word without accents and punctuation ("Chrétien" -> "chretien", "O'Neill" -> "oneill"). */
+const plainLetters = (w: string) => w.normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+
+/** Two words of a name that write the same name: equal but for accents, a place and its adjective, a WordNet alias. */
+function sameNameWord(a: string, b: string): boolean {
+  return plainLetters(a) === plainLetters(b) || samePlaceWord(a, b) || wordNetAlias(a, b);
+}
+
+/**
+ * Drops, from each side, a capitalised abbreviation and the run of words on the other side it
+ * abbreviates ("CFO" / "Chief Financial Officer"), so what is left can be compared word by word.
+ */
+function expandAbbreviations(a: string[], aText: string, b: string[]): [string[], string[]] {
+  const caps = new Set(aText.split(/[\s\u00a0]+/).filter((w) => /^\p{Lu}{2,6}(?:['’]s)?$/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+  let left = a;
+  let right = b;
+  for (const abbr of caps) {
+    if (!left.includes(abbr) || right.includes(abbr)) continue;
+    let done = false;
+    for (let i = 0; i < right.length && !done; i++) {
+      for (let j = i + 2; j <= right.length && !done; j++) {
+        const run = right.slice(i, j);
+        if (initials(run) === abbr || isCompoundAbbreviation(abbr, run)) {
+          left = left.filter((w) => w !== abbr);
+          right = [...right.slice(0, i), ...right.slice(j)];
+          done = true;
+        }
+      }
+    }
+  }
+  return [left, right];
+}
+
+/**
+ * Whether two mentions write the same name in another form, word by word in the same order:
+ * a place as its adjective or possessive ("Canada's BlackBerry" / "Canadian BlackBerry", "US
+ * President" / "American President"), a title spelled out or abbreviated ("CFO" / "Chief
+ * Financial Officer"), a WordNet alias ("F" / "Fahrenheit"). The
+ * order matters: a name put together otherwise ("the Canadian X Organization" / "the X
+ * Organization of Canada") is another name, reported.
+ */
+export function sameNameWritten(a: EntityMention, b: EntityMention): boolean {
+  const strip = (ws: string[]) => ws.filter((w) => !TITLES.has(w) && !CONNECTORS.has(w));
+  let wa = writtenWords(a);
+  let wb = writtenWords(b);
+  [wa, wb] = expandAbbreviations(wa, a.text, wb);
+  [wb, wa] = expandAbbreviations(wb, b.text, wa);
+  wa = strip(wa);
+  wb = strip(wb);
+  if (wa.length === 0 || wb.length === 0) return false;
+  if (wa.length !== wb.length) return sameEntity(wa, wb);
+  return wa.every((w, i) => sameNameWord(w, wb[i]));
+}
+
+/**
+ * Whether two mentions are one name spelled otherwise, word by word: a transliteration
+ * ("Oleksandr" / "Aleksandr"), a typo fixed or made ("Dudley" / "Dodley"). One letter in a word
+ * of five or more, two in a word of eight or more; two different places or names WordNet knows
+ * ("Slovakia" / "Slovenia") are a swap, never a spelling.
+ */
+export function nameSpelledOtherwise(a: EntityMention, b: EntityMention): boolean {
+  const wa = a.words;
+  const wb = b.words;
+  if (wa.length !== wb.length) return false;
+  const wn = getWordNet();
+  let differing = 0;
+  for (let i = 0; i < wa.length; i++) {
+    const [x, y] = [wa[i], wb[i]];
+    if (sameNameWord(x, y)) continue;
+    differing++;
+    const shorter = Math.min(x.length, y.length);
+    const allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
+    if (allowed === 0 || letterEdits(plainLetters(x), plainLetters(y), allowed) > allowed) return false;
+    if (wn.isProperName(x) && wn.isProperName(y)) return false;
+  }
+  return differing > 0;
+}
+
+/** Levenshtein distance, stopping early past `max`. */
+function letterEdits(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...cur) > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,16 +1,19 @@
 /**
  * @module core/classify/rules/entities
- * Who or what a sentence is about: a name replaced by another (`entity-mismatch`), a thing
+ * Who or what a sentence is about: a name replaced by another (`entity-mismatch`) or spelled
+ * otherwise (`name-spelled-otherwise`), a thing
  * replaced by "he"/"she" (`thing-to-person`), one family relation for another
  * (`relation-changed`), and an event or place renamed with a loaded term (`framing-term`).
  * Names compare by who they name ({@link sameEntity}): "U.K." = "United Kingdom".
  */
 import { STOPWORDS } from '../../text/tokens.ts';
-import { sameEntity, type EntityMention } from '../../nlp/entities.ts';
+import { gluedName, nameSpelledOtherwise, sameEntity, sameNameWritten, type EntityMention } from '../../nlp/entities.ts';
 import { FRAMING_GROUPS } from '../../nlp/lexicons.ts';
 import type { Hit } from '../catalogue.ts';
 import { span, tokenSpan, type PairContext, type Side, type Span } from '../pair.ts';
-import { canBePerson, containsWords, isNoun } from '../words.ts';
+import { canBePerson, containsWords, forms, isNoun, nearInMeaning, shareSynset } from '../words.ts';
+import { getWordNet } from '../../nlp/wordnet.ts';
+import type { Token } from '../../text/tokens.ts';
 
 const qSpan = (side: Side, q: { start: number; end: number }): Span => span(side.text, q.start, q.end);
 
@@ -42,6 +45,19 @@ export function detectEntities(ctx: PairContext): Hit[] {
     }
     if (!best) continue;
     srcOnly.splice(srcOnly.indexOf(best.e), 1);
+    const s = best.e;
+    // The same name written otherwise is not a swap: "Canada's X" / "Canadian X", "CFO" / "Chief
+    // Financial Officer", a scraper's "Smithsaid".
+    if (sameNameWritten(s, q) || gluedName(q, s, source.text.slice(s.end)) || gluedName(s, q, suspect.text.slice(q.end))) continue;
+    // Spelled otherwise (a transliteration, a typo made or fixed): worth a look, not an alarm.
+    if (nameSpelledOtherwise(s, q)) {
+      out.push({
+        rule: 'name-spelled-otherwise',
+        reason: `The source writes "${s.text}" where the copy writes "${q.text}": the same name spelled otherwise (a transliteration, a typo made or fixed), or a garbled one.`,
+        suspect: [qSpan(suspect, q)], source: [qSpan(source, s)],
+      });
+      continue;
+    }
     out.push({
       rule: 'entity-mismatch',
       severity: best.sharesWord ? 'sharesWord' : undefined,
@@ -143,6 +159,63 @@ export function detectRenaming(ctx: PairContext): Hit[] {
         suspect: [sus[0]], source: [src[0]],
       });
     }
+  }
+  return out;
+}
+
+/** A word whose most frequent noun sense is a person's role ("officer", "director", "chief"), not a name. */
+function isRoleWord(norm: string): boolean {
+  const wn = getWordNet();
+  return forms(norm).some((f) => !wn.isProperName(f) && wn.lexicographerFile(wn.sensesOf(f, 'n')[0] ?? '') === 'noun.person');
+}
+
+/**
+ * The role written with a name: its capitalised title words ("Chief Marketing Officer Mark
+ * Wilson") and the lower-case words just before it ("marketing director Mark Wilson"), as the
+ * tokens of the run and the role words among them.
+ */
+function roleOf(side: Side, m: EntityMention): { run: Token[]; heads: Token[] } {
+  const toks = side.tokens;
+  let i = toks.findIndex((t) => t.start >= m.start);
+  if (i < 0) return { run: [], heads: [] };
+  const first = i;
+  // Title words inside the mention, up to the name itself.
+  let j = first;
+  while (j < toks.length && toks[j].end <= m.end && (isRoleWord(toks[j].norm) || (j + 1 < toks.length && isRoleWord(toks[j + 1].norm) && toks[j + 1].end <= m.end && !getWordNet().isProperName(toks[j].norm)))) j++;
+  // Lower-case words just before it, with nothing but a space between, when the last of them is a
+  // role ("marketing director Mark Wilson"; not "officially rejected Oracle").
+  const before = toks[first - 1];
+  if (before && !before.capitalized && isRoleWord(before.norm)) while (i > 0 && !toks[i - 1].capitalized && !toks[i - 1].numeric && /^[ \u00a0]$/.test(side.text.slice(toks[i - 1].end, toks[i].start)) && first - i < 3 && !STOPWORDS.has(toks[i - 1].norm)) i--;
+  const run = [...toks.slice(i, first), ...toks.slice(first, j)];
+  return { run, heads: run.filter((t) => isRoleWord(t.norm)) };
+}
+
+/**
+ * The same person given another role: "Chief Marketing Officer Mark Wilson" -> "marketing
+ * director Mark Wilson". A role added or dropped, or reworded with a synonym ("premier" /
+ * "prime minister"), is not a change.
+ */
+export function detectTitleChange(ctx: PairContext): Hit[] {
+  const { source, suspect } = ctx;
+  const out: Hit[] = [];
+  for (const e of source.entities) {
+    const x = suspect.entities.find((q) => sameEntity(e, q) || sameNameWritten(e, q));
+    if (!x) continue;
+    const a = roleOf(source, e);
+    const b = roleOf(suspect, x);
+    if (a.heads.length === 0 || b.heads.length === 0) continue;
+    // "spokesman" / "spokeswoman" / "spokesperson", "chairman" / "chair": one role.
+    const ungendered = (w: string) => w.replace(/(?:wo)?m[ae]n$|persons?$|people$/, '');
+    const alike = (p: string, q: string) => p === q || ungendered(p) === ungendered(q) || forms(p).some((f) => forms(q).includes(f)) || shareSynset(p, q) || nearInMeaning(p, q);
+    // Written in two words on either side ("Prime Minister" / "premier").
+    const words = (r: { run: Token[]; heads: Token[] }) => [...r.heads.map((t) => t.norm), ...r.run.slice(0, -1).map((t, k) => `${t.norm}_${r.run[k + 1].norm}`)];
+    if (words(a).some((p) => words(b).some((q) => alike(p, q)))) continue;
+    const spanOf = (side: Side, run: Token[]) => span(side.text, run[0].start, run[run.length - 1].end);
+    out.push({
+      rule: 'title-changed',
+      reason: `The source calls ${x.text} "${spanOf(source, a.run).text}"; the copy calls them "${spanOf(suspect, b.run).text}", another role.`,
+      suspect: [spanOf(suspect, b.run)], source: [spanOf(source, a.run)],
+    });
   }
   return out;
 }

@@ -6,7 +6,9 @@
  * opposite direction (`reversal-<cluster>`).
  */
 import { STOPWORDS, type Token } from '../../text/tokens.ts';
-import { CERTAINTY, HEDGE_PHRASES, HEDGES, REVERSAL_CLUSTERS } from '../../nlp/lexicons.ts';
+import { ATTRIBUTION_VERBS, CERTAINTY, HEDGE_PHRASES, HEDGES, REVERSAL_CLUSTERS } from '../../nlp/lexicons.ts';
+import { getWordNet } from '../../nlp/wordnet.ts';
+import { sameEntity } from '../../nlp/entities.ts';
 import type { Hit } from '../catalogue.ts';
 import { span, tokenSpan, type PairContext, type Side, type Span } from '../pair.ts';
 import { MAX_ANTONYM_WORDS, NEGATION_SCOPE } from '../settings.ts';
@@ -131,14 +133,58 @@ function findHedges(side: Side): Span[] {
       if (parts.every((p, k) => norms[i + k] === p)) out.push(span(side.text, side.tokens[i].start, side.tokens[i + parts.length - 1].end));
     }
   }
-  for (const t of side.tokens) if (HEDGES.has(t.norm) && !out.some((s) => t.start >= s.start && t.end <= s.end)) out.push(tokenSpan(side, t));
+  side.tokens.forEach((t, i) => {
+    if (HEDGES.has(t.norm) && (!MODALS.has(t.norm) || isModalUse(side, i)) && !isAppearance(side, i) && !out.some((s) => t.start >= s.start && t.end <= s.end)) out.push(tokenSpan(side, t));
+  });
   return out;
+}
+
+const MODALS = new Set(['may', 'might', 'could']);
+const APPEAR = new Set(['appear', 'appears', 'appeared']);
+const APPEARANCE_NEXT = new Set(['in', 'at', 'before', 'on', 'alongside', 'with', 'as', 'outside', 'during', 'for']);
+
+/** "Appeared in court", "appears on television": showing up, not seeming. */
+function isAppearance(side: Side, i: number): boolean {
+  const next = side.tokens[i + 1];
+  return APPEAR.has(side.tokens[i].norm) && next !== undefined && APPEARANCE_NEXT.has(next.norm);
+}
+// Words that may stand between a modal and its verb ("may well be", "might not have", "could also rise").
+const BETWEEN_MODAL_AND_VERB = new Set(['not', 'well', 'also', 'still', 'yet', 'even', 'never', 'soon', 'now', 'already', 'only', 'just', 'therefore', 'then', 'eventually', 'ultimately', 'possibly', 'perhaps', 'easily', 'each', 'all', 'both']);
+
+/**
+ * Whether "may", "might" or "could" hedges here: a modal is followed by a verb in its plain form
+ * ("may rise", "might not have"). "In May", "Theresa May", "economic might", "with all its might"
+ * name a month, a person or a strength, and hedge nothing.
+ */
+function isModalUse(side: Side, i: number): boolean {
+  const t = side.tokens[i];
+  // A capital inside a sentence is a month or a name ("in May", "Theresa May").
+  if (t.capitalized && i > 0 && !/[.!?:;“"‘(\[—–-]\s*$/.test(side.text.slice(Math.max(0, side.tokens[i - 1].end), t.start))) return false;
+  const wn = getWordNet();
+  for (let k = i + 1; k < Math.min(side.tokens.length, i + 4); k++) {
+    const next = side.tokens[k];
+    if (side.text.slice(side.tokens[k - 1].end, next.start).trim() !== '') return false;
+    if (BETWEEN_MODAL_AND_VERB.has(next.norm) || next.norm === "n't") continue;
+    return !next.numeric && (next.norm === 'be' || next.norm === 'have' || next.norm === 'do' || wn.sensesOf(next.norm, 'v').length > 0);
+  }
+  return false;
+}
+
+/** Whether an "according to X" of the source names an X the copy names too. */
+function attributionKept(ctx: PairContext, h: Span): boolean {
+  if (h.text.toLowerCase() !== 'according to') return false;
+  const named = ctx.source.entities.find((e) => e.start >= h.end && e.start - h.end <= 40);
+  // The copy names it as the one who says so ("X said", "X reported"), not in a garble ("in accordance to X").
+  const says = ctx.suspect.tokens.some((t) => ATTRIBUTION_VERBS.has(t.norm));
+  return named !== undefined && says && ctx.suspect.entities.some((e) => sameEntity(e, named));
 }
 
 /** A hedged claim made certain: hedge words dropped, or certainty words added. */
 export function detectHedge(ctx: PairContext): Hit[] {
   const { source, suspect } = ctx;
-  const srcHedges = findHedges(source);
+  // "According to the Daily Post, ..." -> "The Daily Post said ...": the source is still named,
+  // only the wording of the attribution changed (the attribution check reads that).
+  const srcHedges = findHedges(source).filter((h) => !attributionKept(ctx, h));
   if (srcHedges.length === 0) return [];
   const susHedges = findHedges(suspect);
   const certainty = suspect.tokens.filter((t) => CERTAINTY.has(t.norm) && !source.tokens.some((s) => s.norm === t.norm));
@@ -165,6 +211,41 @@ export function detectHedge(ctx: PairContext): Hit[] {
       rule: 'hedge-word-dropped',
       reason: `The source hedges this claim ("${droppedWords.map((h) => h.text).join('", "')}"); the copy drops that hedge.`,
       suspect: [], source: droppedWords,
+    }];
+  }
+  return [];
+}
+
+// How strongly a modal binds: what must happen, what should, what may.
+const MODAL_STRENGTH: Record<string, { level: number; says: string }> = {
+  must: { level: 3, says: 'an obligation' },
+  should: { level: 2, says: 'a recommendation' },
+  ought: { level: 2, says: 'a recommendation' },
+  may: { level: 1, says: 'a possibility' },
+  might: { level: 1, says: 'a possibility' },
+  could: { level: 1, says: 'a possibility' },
+};
+
+/**
+ * One modal put in place of another of a different strength ("the country must" -> "the country
+ * should"): an obligation becomes advice, or advice a possibility, or the reverse. "Will" and
+ * "would", "can" and "could" are left out: tense and reported speech swap them freely.
+ */
+export function detectModalChange(ctx: PairContext): Hit[] {
+  const modal = (side: Side, t: Token) => {
+    const m = MODAL_STRENGTH[t.norm];
+    return m && (!MODALS.has(t.norm) || isModalUse(side, side.tokens.indexOf(t))) ? m : null;
+  };
+  for (const h of ctx.hunks) {
+    const from = h.removed.find((t) => modal(ctx.source, t));
+    const to = h.added.find((t) => modal(ctx.suspect, t));
+    if (!from || !to) continue;
+    const [a, b] = [modal(ctx.source, from)!, modal(ctx.suspect, to)!];
+    if (a.level === b.level) continue;
+    return [{
+      rule: 'modal-changed',
+      reason: `The source says "${from.text}", ${a.says}; the copy says "${to.text}", ${b.says}: the claim is ${a.level > b.level ? 'weakened' : 'strengthened'}.`,
+      suspect: [tokenSpan(ctx.suspect, to)], source: [tokenSpan(ctx.source, from)],
     }];
   }
   return [];
