@@ -8,6 +8,7 @@ import { consistencyTask } from './consistency.ts';
 import { contentFarmCopiesTask } from './content-farm-copies.ts';
 import { extractionTask } from './extraction.ts';
 import { furnitureCutsTask } from './furniture-cuts.ts';
+import { hostileTask } from './hostile.ts';
 import { ingestTask } from './ingest.ts';
 import { loadTask } from './load.ts';
 import { meterDerivedTask } from './meter-derived.ts';
@@ -32,5 +33,6 @@ export const TASKS: BenchTask[] = [
   consistencyTask,
   loadTask,
   speedTask,
+  hostileTask,
   scaleTask,
 ];

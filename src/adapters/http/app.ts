@@ -211,6 +211,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t0).toFixed(0)}ms`);
   });
   app.use('*', securityHeaders);
+  // A request refused before its body was read (too large, cross-site, a bad type) leaves the
+  // rest of the body on the socket, so the connection cannot carry another request: say so,
+  // or a keep-alive client sends its next request into a socket the server is closing.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status >= 400 && c.req.method !== 'GET' && c.req.method !== 'HEAD') c.res.headers.set('Connection', 'close');
+  });
   app.use('*', requestGuard({ boundHost: deps.boundHost, allowedHosts: deps.allowedHosts }, (status, code, message) => new Response(JSON.stringify(errorBody(code, message)), { status, headers: { 'Content-Type': 'application/json' } })));
   app.use('/api/*', async (c, next) => {
     await next();

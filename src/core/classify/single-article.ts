@@ -14,6 +14,7 @@ import { findLoadedAlone } from './rules/loaded-alone.ts';
 import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
 import { PHRASE_TABLE_MIN_COUNT, defaultPhraseTable } from '../phrases/default-table.ts';
 import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED, SWAP_MIN_DENSITY, SWAP_MIN_STRONG, SWAP_REPORT, SWAP_SCORING, SWAP_STRONG } from './settings.ts';
+import { formatCount } from '../text/format.ts';
 
 export interface SingleArticleOptions {
   /** Phrase counts to judge wording by; default: the shipped table of real news. */
@@ -33,11 +34,11 @@ function sentenceChange(s: Sentence, hit: Pick<Hit, 'rule' | 'variant' | 'severi
 
 function swapChange(s: Sentence, hit: SwapCandidate, counted: string, strong: number, scored: number): Change {
   const surface = s.text.slice(hit.phraseStart, hit.phraseEnd);
-  const written = hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount.toLocaleString('en-US')} times`;
+  const written = hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${formatCount(hit.writtenCount)} times`;
   const change = sentenceChange(
     s,
     { rule: 'spinner-swap' },
-    `"${surface}" reads like "${hit.expectedPhrase}" with "${hit.expected}" swapped for its synonym "${hit.written}": ${counted} write "${hit.writtenPhrase}" ${written} and "${hit.expectedPhrase}" ${hit.expectedCount.toLocaleString('en-US')} times, ` +
+    `"${surface}" reads like "${hit.expectedPhrase}" with "${hit.expected}" swapped for its synonym "${hit.written}": ${counted} write "${hit.writtenPhrase}" ${written} and "${hit.expectedPhrase}" ${formatCount(hit.expectedCount)} times, ` +
       `and ${strong} of the article's ${scored} scored words read as such swaps, as a thesaurus spinner leaves them.`,
     [surface],
   );
@@ -78,7 +79,7 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
       const change = sentenceChange(
         s,
         { rule: 'spinner-phrase', variant: hit.relation },
-        `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount} times`}), while "${hit.expected}" is common (${hit.expectedCount.toLocaleString('en-US')} times): a likely word-for-word ${hit.relation} swap in an article that shows other spinner fingerprints.`,
+        `"${hit.text}" is almost never written in ${model.description} (${hit.writtenCount === 0 ? `fewer than ${PHRASE_TABLE_MIN_COUNT} times` : `${hit.writtenCount} times`}), while "${hit.expected}" is common (${formatCount(hit.expectedCount)} times): a likely word-for-word ${hit.relation} swap in an article that shows other spinner fingerprints.`,
         [hit.text],
       );
       change.evidence.expected = hit.expected;
@@ -99,7 +100,7 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
       out.push(sentenceChange(
         s,
         { rule: 'loaded-alone', variant: hit.from === 'list' ? 'word' : 'valence' },
-        `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${hit.newsCount.toLocaleString('en-US')} times in ${model.description}).`,
+        `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${formatCount(hit.newsCount)} times in ${model.description}).`,
         [hit.text],
       ));
     }

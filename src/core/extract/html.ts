@@ -393,6 +393,8 @@ export function extractHtml(
     const result = new Readability<Node>(document, {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       serializer: (node: Node) => node,
+      // Only the text is read from the result, so Readability need not strip class names.
+      keepClasses: true,
     }).parse();
     if (result?.content) {
       stripLinkTeasers(result.content as unknown as Element, removed);

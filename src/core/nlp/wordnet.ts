@@ -134,8 +134,18 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     return id >= 0 && id < lemmaCount ? id : -1;
   };
   const synsetIds: (string | undefined)[] = new Array(parts.synsetOffsets.length);
+  // Synset keys handed out, back to their numbers: callers pass back keys they were given, so
+  // most lookups skip the binary search.
+  const synsetNumbers = new Map<string, number>();
   const pointerSymbols = parts.pointerSymbols.split('\n');
-  const synsetKey = (n: number): string => (synsetIds[n] ??= synsetKeyOf(POS_ORDER[parts.synsetPos[n]], parts.synsetOffsets[n]));
+  const synsetKey = (n: number): string => {
+    let key = synsetIds[n];
+    if (key === undefined) {
+      key = synsetIds[n] = synsetKeyOf(POS_ORDER[parts.synsetPos[n]], parts.synsetOffsets[n]);
+      synsetNumbers.set(key, n);
+    }
+    return key;
+  };
   const wordsOf = (starts: Uint32Array, values: Uint32Array, i: number): string[] => {
     const out: string[] = [];
     for (let k = starts[i]; k < starts[i + 1]; k++) out.push(words.at(values[k]));
@@ -145,8 +155,24 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     const id = words.id(word);
     return id >= 0 && starts[id + 1] > starts[id] ? wordsOf(starts, values, id) : undefined;
   };
+  /** A word list made once per key and kept (the spinner check asks for the same ones per token). */
+  const keptLists = (make: (key: string) => readonly string[]): ((key: string) => readonly string[]) => {
+    const kept = new Map<string, readonly string[]>();
+    return (key) => {
+      let out = kept.get(key);
+      if (!out) {
+        out = make(key);
+        out = out.length === 0 ? EMPTY : Object.freeze(out);
+        if (kept.size > 100_000) kept.clear();
+        kept.set(key, out);
+      }
+      return out;
+    };
+  };
   /** Synset number of a "<pos><8-digit offset>" key, or -1. */
   const synsetNumber = (key: string): number => {
+    const known = synsetNumbers.get(key);
+    if (known !== undefined) return known;
     const p = POS_ORDER.indexOf(key[0] as WordNetPos);
     if (p < 0 || key.length !== 9) return -1;
     const offset = Number(key.slice(1));
@@ -162,37 +188,55 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     return -1;
   };
 
-  const senseCache = new Map<string, readonly string[]>();
+  // Per-lemma lists, kept by lemma id (and part of speech): no key strings to build per call.
+  const senseLists = new Map<number, readonly string[]>();
   const senses = (lemma: string): readonly string[] => {
-    let out = senseCache.get(lemma);
-    if (out) return out;
     const id = lemmaId(lemma);
     if (id < 0) return EMPTY;
+    let out = senseLists.get(id);
+    if (out) return out;
     const list: string[] = [];
     for (let k = parts.senseStarts[id]; k < parts.senseStarts[id + 1]; k++) list.push(synsetKey(parts.senses[k]));
     out = Object.freeze(list);
-    senseCache.set(lemma, out);
+    senseLists.set(id, out);
     return out;
   };
-  const sensesByPos = new Map<string, readonly string[]>();
+  const sensesByPos = new Map<number, readonly string[]>();
+  const sensesOf = (lemma: string, pos: WordNetPos): readonly string[] => {
+    const id = lemmaId(lemma);
+    const p = POS_ORDER.indexOf(pos);
+    if (id < 0 || p < 0) return EMPTY;
+    const key = id * 4 + p;
+    let out = sensesByPos.get(key);
+    if (out) return out;
+    const list: string[] = [];
+    for (let k = parts.senseStarts[id]; k < parts.senseStarts[id + 1]; k++) {
+      const n = parts.senses[k];
+      if (parts.synsetPos[n] === p) list.push(synsetKey(n));
+    }
+    out = list.length === 0 ? EMPTY : Object.freeze(list);
+    sensesByPos.set(key, out);
+    return out;
+  };
   const memberCache = new Map<string, readonly string[]>();
   const antonymCache = new Map<string, ReadonlySet<string>>();
+  // Which pointer kinds a list of symbols asks for, kept per list (callers pass constant lists).
+  const kindMasks = new WeakMap<readonly string[], Uint8Array>();
+  const kindMask = (symbols: readonly string[]): Uint8Array => {
+    let mask = kindMasks.get(symbols);
+    if (!mask) {
+      mask = Uint8Array.from(pointerSymbols, (symbol) => (symbols.includes(symbol) ? 1 : 0));
+      kindMasks.set(symbols, mask);
+    }
+    return mask;
+  };
   const has = (lemma: string): boolean => lemmaId(lemma) >= 0;
   const baseCache = new Map<string, string[]>();
 
   return {
     size: lemmaCount,
     senses,
-    sensesOf(lemma, pos) {
-      const key = pos + ':' + lemma;
-      let out = sensesByPos.get(key);
-      if (out) return out;
-      const all = senses(lemma);
-      if (all.length === 0) return EMPTY;
-      out = Object.freeze(all.filter((s) => s[0] === pos));
-      sensesByPos.set(key, out);
-      return out;
-    },
+    sensesOf,
     lemmasOf(id) {
       let out = memberCache.get(id);
       if (out) return out;
@@ -225,9 +269,10 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
     pointers(id, symbols) {
       const n = synsetNumber(id);
       if (n < 0) return EMPTY;
+      const mask = kindMask(symbols);
       const out: string[] = [];
       for (let k = parts.pointerStarts[n]; k < parts.pointerStarts[n + 1]; k++) {
-        if (symbols.includes(pointerSymbols[parts.pointerKinds[k]])) out.push(synsetKey(parts.pointerTargets[k]));
+        if (mask[parts.pointerKinds[k]] === 1) out.push(synsetKey(parts.pointerTargets[k]));
       }
       return out;
     },
@@ -239,12 +284,12 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
       const id = words.id(lemma);
       return id >= 0 && parts.caseFlags[id] === 1;
     },
-    expressionFirstWords: (second) => listOf(parts.firstStarts, parts.firsts, second) ?? EMPTY,
-    expressionSecondWords: (first) => listOf(parts.secondStarts, parts.seconds, first) ?? EMPTY,
-    wordsWithAffix(key) {
+    expressionFirstWords: keptLists((second) => listOf(parts.firstStarts, parts.firsts, second) ?? EMPTY),
+    expressionSecondWords: keptLists((first) => listOf(parts.secondStarts, parts.seconds, first) ?? EMPTY),
+    wordsWithAffix: keptLists((key) => {
       const i = affixes.id(key);
       return i < 0 ? EMPTY : wordsOf(parts.affixStarts, parts.affixWords, i);
-    },
+    }),
     baseForms(word: string): string[] {
       const w = word.toLowerCase();
       let out = baseCache.get(w);

@@ -7,6 +7,7 @@
  */
 import { defaultPhraseTable } from './default-table.ts';
 import { phraseKey } from './ngrams.ts';
+import { formatCount } from '../text/format.ts';
 
 export interface PhraseModel {
   /** Times the phrase (lower-case words, single spaces) occurs in the counted news. */
@@ -21,7 +22,7 @@ let shipped: PhraseModel | null = null;
 export function defaultPhraseModel(): PhraseModel {
   if (shipped) return shipped;
   const t = defaultPhraseTable();
-  shipped = { count: (p) => t.count(p), description: `${t.articles.toLocaleString('en-US')} real news articles` };
+  shipped = { count: (p) => t.count(p), description: `${formatCount(t.articles)} real news articles` };
   return shipped;
 }
 
@@ -44,7 +45,7 @@ export function recordingModel(base: PhraseModel): PhraseModel & { asked: Set<st
 /** The base counts plus an index's counts (by phrase key; a missing key counts 0). */
 export function withIndexCounts(base: PhraseModel, indexCounts: ReadonlyMap<number, number>, indexArticles: number): PhraseModel {
   return {
-    description: `${base.description} and the ${indexArticles.toLocaleString('en-US')} indexed articles`,
+    description: `${base.description} and the ${formatCount(indexArticles)} indexed articles`,
     count: (p) => base.count(p) + (indexCounts.get(phraseKey(p)) ?? 0),
   };
 }

@@ -56,12 +56,13 @@ function fnv1a(s: string, basis: number): number {
   return h >>> 0;
 }
 
-const BASIS_1 = 0x811c9dc5;
-const BASIS_2 = 0x5bd1e995;
+/** Offset bases of the two FNV-1a hashes of a phrase (core/phrases/table.ts inlines them). */
+export const PHRASE_HASH_BASIS_1 = 0x811c9dc5;
+export const PHRASE_HASH_BASIS_2 = 0x5bd1e995;
 
 /** The two 32-bit hashes of a phrase ("fire fighters"). */
 export function phraseHashes(phrase: string): [number, number] {
-  return [fnv1a(phrase, BASIS_1), fnv1a(phrase, BASIS_2)];
+  return [fnv1a(phrase, PHRASE_HASH_BASIS_1), fnv1a(phrase, PHRASE_HASH_BASIS_2)];
 }
 
 /** The 53-bit key of a phrase: h1 * 2^21 + the top 21 bits of h2. */

@@ -20,7 +20,7 @@
  * entries / 2^40 (under 1e-6 for a few million entries). Counts up to 63 are exact; above,
  * the code steps by 4% (see encodeCount).
  */
-import { PHRASE_KEY_VERSION, phraseHashes } from './ngrams.ts';
+import { PHRASE_HASH_BASIS_1, PHRASE_HASH_BASIS_2, PHRASE_KEY_VERSION } from './ngrams.ts';
 
 const MAGIC = 'UNSPPT01';
 const HEADER = 32;
@@ -95,33 +95,34 @@ export function decodePhraseTable(bytes: Uint8Array, name = 'phrase table'): Phr
   if (aligned.length !== HEADER + 4 * (BUCKETS + 1) + 4 * n) throw new Error(`${name}: truncated (${aligned.length} bytes for ${n} entries)`);
   const starts = new Uint32Array(aligned.buffer, aligned.byteOffset + HEADER, BUCKETS + 1);
   const entries = new Uint32Array(aligned.buffer, aligned.byteOffset + HEADER + 4 * (BUCKETS + 1), n);
-  const cache = new Map<string, number>();
   return {
     entries: n,
     articles: head.getUint32(16, true),
     words: head.getUint32(20, true) * 1000,
     minCount: head.getUint32(24, true),
+    // Both hashes in one pass and a binary search of one small bucket (~20 entries): cheaper
+    // than remembering answers, which cost a string hash and a map entry each.
     count(phrase: string): number {
-      const hit = cache.get(phrase);
-      if (hit !== undefined) return hit;
-      const [h1, h2] = phraseHashes(phrase);
-      const want = ((((h1 & 0xffff) << 16) | ((h2 >>> 24) << 8)) >>> 0) >>> 8;
+      let h1 = PHRASE_HASH_BASIS_1;
+      let h2 = PHRASE_HASH_BASIS_2;
+      for (let i = 0; i < phrase.length; i++) {
+        const c = phrase.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x01000193);
+      }
+      h1 >>>= 0;
+      h2 >>>= 0;
+      const want = (((h1 & 0xffff) << 8) | (h2 >>> 24)) >>> 0;
       let lo = starts[h1 >>> 16];
       let hi = starts[(h1 >>> 16) + 1];
-      let out = 0;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         const v = entries[mid] >>> 8;
-        if (v === want) {
-          out = decodeCount(entries[mid] & 0xff);
-          break;
-        }
+        if (v === want) return decodeCount(entries[mid] & 0xff);
         if (v < want) lo = mid + 1;
         else hi = mid;
       }
-      if (cache.size > 200_000) cache.clear();
-      cache.set(phrase, out);
-      return out;
+      return 0;
     },
   };
 }

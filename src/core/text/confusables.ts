@@ -65,13 +65,16 @@ const SOFT_HYPHEN = '\u00AD';
 // A word: letters, with invisible characters allowed between them.
 const WORD = /[\p{L}\p{M}](?:[\p{L}\p{M}]|[\u200B\u200C\u200D\u2060-\u2064\uFEFF\u180E\u034F\u00AD](?=[\p{L}\p{M}]))*/gu;
 
+const MAYBE_EVASION = /[\u200B\u200C\u200D\u2060-\u2064\uFEFF\u180E\u034F\u00AD]|(?![\x00-\x7f])\p{L}/u;
+
 const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** See the module note. Cheap when there is nothing to undo (one regex test). */
 export function normaliseConfusables(text: string): ConfusableNormalisation {
   const identity: ConfusableNormalisation = { text, changed: false, characters: [], words: [], originalEnd: (e) => e };
-  // Only non-ASCII text can hold either evasion.
-  if (!/[^\x00-\x7f]/.test(text)) return identity;
+  // Only a non-ASCII letter (a possible look-alike) or an invisible character can be undone:
+  // curly quotes and dashes alone do not need the look-alike table built.
+  if (!MAYBE_EVASION.test(text)) return identity;
   const map = lookalikes();
   let ascii = 0;
   let letters = 0;

@@ -56,21 +56,45 @@ function expressions(): ExpressionIndex {
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  if (Math.abs(a.length - n) > max) return max + 1;
+  const cap = max + 1;
+  // Only cells within `max` of the diagonal can lead to a distance up to `max` (Ukkonen's
+  // band), so a row costs 2 * max + 1 cells, not the word's length: nearestWord compares a
+  // non-word with hundreds of dictionary words, in a one-off run mostly before the JIT has
+  // compiled this. Two rows, in one scratch buffer for words of ordinary length.
+  const width = n + 1;
+  const rows = width <= SCRATCH_WIDTH ? scratchRows : new Int32Array(2 * width);
+  const stride = width <= SCRATCH_WIDTH ? SCRATCH_WIDTH : width;
+  let prev = 0;
+  let cur = stride;
+  for (let j = 0; j <= n; j++) rows[prev + j] = j <= max ? j : cap;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    const lo = i - max > 1 ? i - max : 1;
+    const hi = i + max < n ? i + max : n;
+    rows[cur + lo - 1] = lo === 1 && i <= max ? i : cap;
+    let rowMin = rows[cur + lo - 1];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      let v = rows[prev + j] + 1;
+      const left = rows[cur + j - 1] + 1;
+      if (left < v) v = left;
+      const diagonal = rows[prev + j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (diagonal < v) v = diagonal;
+      if (v > cap) v = cap;
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    if (hi < n) rows[cur + hi + 1] = cap;
+    if (rowMin > max) return cap;
+    const swap = prev;
     prev = cur;
+    cur = swap;
   }
-  return prev[b.length];
+  return rows[prev + n];
 }
+const SCRATCH_WIDTH = 64;
+const scratchRows = new Int32Array(2 * SCRATCH_WIDTH);
 
 // Function words WordNet leaves out (it lists only nouns, verbs, adjectives and adverbs).
 const FUNCTION_WORDS = new Set([
