@@ -10,8 +10,7 @@ import { Command } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import { kindsText, siteArticlesCsv, sitesCsv } from '../../core/sites/csv.ts';
 import { outletName, summarizeSite, summarizeSites, type SiteSummary, type TracedArticle } from '../../core/sites/sites.ts';
-import { openSqliteStore } from '../store-sqlite/index.ts';
-import { openSqliteReportStore } from '../store-sqlite/reports.ts';
+import { isPostgresUrl, openReportStoreBeside, openStore } from '../open-store.ts';
 import { DEFAULT_DB, writeOut } from './common.ts';
 
 interface SitesFlags {
@@ -26,15 +25,21 @@ export function registerSitesCommand(program: Command): void {
     .command('sites')
     .description('who copies whom: per suspect site, articles traced, copies found, outlets copied and how they were altered')
     .argument('[site]', 'one site (host, e.g. news.example.com): list its traced articles')
-    .option('--db <path>', 'the index file holding the report history', DEFAULT_DB)
+    .option('--db <path|url>', 'the index holding the report history: a file or a postgres:// URL', DEFAULT_DB)
     .option('--csv', 'print CSV (one row per site, or per article with a site)')
     .option('--json', 'print JSON')
     .option('--permalink-base <url>', 'base URL of `unspun serve`, for report links')
     .action(async (site: string | undefined, flags: SitesFlags) => {
       if (flags.csv && flags.json) throw new UnspunError('USAGE', '--csv', 'give --csv or --json, not both');
-      if (!existsSync(flags.db)) throw new UnspunError('INPUT_NOT_FOUND', flags.db, 'no index here; `unspun watch` or `unspun serve` make one');
-      const corpus = await openSqliteStore(flags.db);
-      const reports = openSqliteReportStore(corpus.database);
+      if (!isPostgresUrl(flags.db) && !existsSync(flags.db)) throw new UnspunError('INPUT_NOT_FOUND', flags.db, 'no index here; `unspun watch` or `unspun serve` make one');
+      const corpus = await openStore(flags.db);
+      let reports: Awaited<ReturnType<typeof openReportStoreBeside>>;
+      try {
+        reports = await openReportStoreBeside(corpus);
+      } catch (err) {
+        await corpus.close();
+        throw err;
+      }
       try {
         const wanted = site?.trim().toLowerCase().replace(/^www\./, '');
         const articles = await reports.tracedArticles(wanted ?? null);

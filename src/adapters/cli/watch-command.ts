@@ -9,9 +9,7 @@
  */
 import { Command, Option } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
-import { openSqliteStore } from '../store-sqlite/index.ts';
-import { openSqliteReportStore } from '../store-sqlite/reports.ts';
-import { openSqliteWatchStore } from '../store-sqlite/watch.ts';
+import { openReportStoreBeside, openStore, openWatchStoreBeside } from '../open-store.ts';
 import { makeAnnouncer } from '../watch/announce.ts';
 import { readConfigFile, resolveConfig, type WatchConfig, type WatchConfigFile } from '../watch/config.ts';
 import { PoliteFetcher } from '../watch/fetcher.ts';
@@ -47,7 +45,7 @@ export function registerWatchCommand(program: Command): void {
     .command('watch')
     .description('watch feeds and sitemaps: index reference items, trace suspect items, announce new copies with serious changes')
     .option('--config <file.json>', 'settings file (JSON; the fields are the long flag names in camelCase); flags override it')
-    .option('--db <path>', `the index file (created if missing; watch state and reports are kept in it) (default "${DEFAULT_DB}")`)
+    .option('--db <path|url>', `the index: a file (created if missing) or a postgres:// URL; watch state and reports are kept in it (default "${DEFAULT_DB}")`)
     .option('--reference <urls...>', 'feeds or sitemaps of outlets whose articles are sources: indexed')
     .option('--suspect <urls...>', 'feeds or sitemaps of sites that may copy: each new item is traced')
     .option('--once', 'poll every feed once and exit')
@@ -97,9 +95,16 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
   const userAgent = config.userAgent ?? `unspun/${version} (watch; +https://www.npmjs.com/package/unspun)`;
   // The pipeline (and its language models) loads on the first trace: a poll with nothing new stays quick.
   let pipeline: Promise<typeof import('../../core/pipeline.ts')> | null = null;
-  const corpus = await openSqliteStore(config.db);
-  const reports = openSqliteReportStore(corpus.database);
-  const state = openSqliteWatchStore(corpus.database);
+  const corpus = await openStore(config.db);
+  let reports: Awaited<ReturnType<typeof openReportStoreBeside>>;
+  let state: Awaited<ReturnType<typeof openWatchStoreBeside>>;
+  try {
+    reports = await openReportStoreBeside(corpus);
+    state = await openWatchStoreBeside(corpus);
+  } catch (err) {
+    await corpus.close();
+    throw err;
+  }
   const fetcher = new PoliteFetcher({
     userAgent,
     robotsAgent: 'unspun',
@@ -172,6 +177,7 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await state.close();
     await reports.close();
     await corpus.close();
   }

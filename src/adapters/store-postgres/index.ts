@@ -18,7 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
-import { POSTINGS_DF_CAP } from '../../core/index/settings.ts';
+import { FINGERPRINT_VERSION, POSTINGS_DF_CAP, TERMS_VERSION } from '../../core/index/settings.ts';
 import { articleTerms, monthOfDay, wordTermHash } from '../../core/index/terms.ts';
 import { articlePhraseCounts } from '../../core/phrases/ngrams.ts';
 import type {
@@ -32,8 +32,10 @@ import type {
   WeightedWord,
 } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
+import { isPostgresUrl, redactUrl } from '../open-store.ts';
 import { PG_SCHEMA_VERSION, SCHEMA_NAME_RE, UNDATED_DAY, createStatements, partitionStatement } from './schema.ts';
-import { FINGERPRINT_VERSION, TERMS_VERSION } from '../../core/index/settings.ts';
+
+export { isPostgresUrl, redactUrl };
 
 export interface PostgresStoreOptions {
   /** Open an existing store for reading only (no schema creation, no writes). */
@@ -42,22 +44,6 @@ export interface PostgresStoreOptions {
   postingsDfCap?: number;
   /** Connections in the pool (default 4). */
   poolSize?: number;
-}
-
-/** Whether a --db value names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
 }
 
 /** Splits `?schema=name` (ours) from the rest of the connection URL (libpq's). */
