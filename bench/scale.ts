@@ -47,24 +47,13 @@ import { splitSentences } from '../src/core/text/sentences.ts';
 import type { ReferenceArticle } from '../src/core/types.ts';
 import { CORPUS_TWINS, loadContentFarmCopies } from './content-farm.ts';
 import { loadDistractors, loadMeterRetrieval, meterReferenceArticles, type MeterStory } from './retrieval.ts';
+import { seededRandom } from './lib/seeded-random.ts';
 
 export const FULL_SIZES = [65_000, 260_000, 1_000_000];
 export const QUICK_SIZES = [2_000, 5_000];
 const BATCH = 500;
 
 // ------------------------------------------------------------------ corpus
-
-/** mulberry32: a small deterministic generator; one per synthetic article, seeded by its number. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** METER's "01.03.00" (the day the PA copy was issued) -> "2000-03-01". */
 function meterDate(date: string): string | null {
@@ -119,7 +108,7 @@ const paragraphs = (text: string) => text.split(/\n\n+/).filter((p) => p.trim().
 
 /** Synthetic distractor number i (0-based). */
 export function syntheticArticle(c: ScaleCorpus, i: number): ReferenceArticle {
-  const r = rng(0x5ca1e000 ^ Math.imul(i + 1, 0x9e3779b1));
+  const r = seededRandom(0x5ca1e000 ^ Math.imul(i + 1, 0x9e3779b1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const base = c.real[Math.floor(r() * c.real.length)];
   if (i % 4 === 3) {

@@ -18,23 +18,14 @@ import { getWordNet } from '../../src/core/nlp/wordnet.ts';
 import { STOPWORDS } from '../../src/core/text/tokens.ts';
 import { inflect, inflectionOf } from '../../src/core/classify/rules/phrase-swap.ts';
 import { defaultPhraseModel, type PhraseModel } from '../../src/core/phrases/model.ts';
+import { seededRandom } from './seeded-random.ts';
+
+export { seededRandom };
 
 export interface SpunArticle {
   text: string;
   /** Swapped words: offsets into `text`, and the word they replaced. */
   swaps: { start: number; end: number; written: string; original: string }[];
-}
-
-/** mulberry32: a small seeded generator, so the same seed gives the same rewrites. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Synonyms a thesaurus spinner could put for `word`, as news spells them in its inflection. */

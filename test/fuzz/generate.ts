@@ -7,18 +7,7 @@
  * so a failure is reproduced by its seed and index.
  */
 import { gzipSync } from 'node:zlib';
-
-/** mulberry32: small, fast, and good enough to pick among mutations. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../bench/lib/seeded-random.ts';
 
 export interface FuzzInput {
   /** What it is, for failure messages: "html/deep-nesting". */
@@ -276,6 +265,6 @@ export async function ingestInput(g: Gen): Promise<FuzzInput> {
 }
 
 export function generator(seed: number, sources: Source[]): Gen {
-  return new Gen(prng(seed), sources);
+  return new Gen(seededRandom(seed), sources);
 }
 export type { Gen };
