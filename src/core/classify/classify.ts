@@ -16,6 +16,9 @@ import { buildHunks, buildSide, type Finding, type PairContext, type Span } from
 import { ruleOutcome, type Hit } from './catalogue.ts';
 import { insertedGrade, omittedGrade } from './rules/inserted-omitted.ts';
 import { PAIR_CHECKS } from './pair-checks.ts';
+import { HEADLINE_MIN_SIMILARITY } from './settings.ts';
+import { sentenceSimilarity } from '../align/similarity.ts';
+import { splitArticle } from '../text/sentences.ts';
 
 export interface ClassifyInput {
   suspect: SplitArticle;
@@ -200,6 +203,55 @@ export function classifyChanges(input: ClassifyInput): Change[] {
   }
   out.push(...boilerplateChanges(input.removed));
   return out;
+}
+
+/** What the headline comparison needs of each side: its headline and its body (for the
+ * article-wide words that tell a renamed thing from a swapped one). */
+export interface HeadlineSide {
+  title: string | null;
+  body: SplitArticle;
+}
+
+/**
+ * The headline's changes: the copy's headline read against the source's as one aligned pair,
+ * with the same checks as the body ("protesters" -> "rioters", a figure, a name). Only
+ * headlines that still say the same thing in similar words are compared
+ * (HEADLINE_MIN_SIMILARITY): a headline rewritten from scratch for search engines is not a
+ * word-level edit of the source's. Each change has `part: 'title'`, no sentence indexes, and
+ * quotes the two headlines.
+ */
+export function compareHeadlines(suspect: HeadlineSide, source: HeadlineSide & { id: string }): Change[] {
+  const a = suspect.title?.trim();
+  const b = source.title?.trim();
+  if (!a || !b) return [];
+  const similarity = sentenceSimilarity(a, b);
+  if (similarity < HEADLINE_MIN_SIMILARITY) return [];
+  const sus = splitArticle(a);
+  const src = splitArticle(b);
+  if (sus.sentences.length === 0 || src.sentences.length === 0) return [];
+  const all = (split: SplitArticle) => split.sentences.map((x) => x.index);
+  const norms = { suspect: articleNorms(joinSplits(sus, suspect.body)), source: articleNorms(joinSplits(src, source.body)) };
+  const found = classifyPair(groupSide(sus, all(sus)), groupSide(src, all(src)), source.id, similarity, norms, all(sus), all(src));
+  // A headline sums up its story: an added or dropped clause is no finding there, and once one
+  // is, words of different clauses face each other, so a direction word of the added clause
+  // ("as revenues decline") is no reversal of the source's ("boost").
+  const reclaused = found.some((c) => c.kind === 'inserted' || c.kind === 'omitted');
+  return found
+    .filter((c) => !['verbatim', 'paraphrase', 'inserted', 'omitted'].includes(c.kind) && !(reclaused && c.kind === 'reversal'))
+    .map((c) => ({
+      ...c,
+      suspectText: a,
+      sourceText: b,
+      suspectSentences: [],
+      sourceSentences: [],
+      part: 'title' as const,
+      evidence: { ...c.evidence, reason: `In the headline: ${c.evidence.reason}` },
+    }));
+}
+
+/** A headline and a body as one text, for article-wide word sets. */
+function joinSplits(title: SplitArticle, body: SplitArticle): SplitArticle {
+  return { text: `${title.text}\n\n${body.text}`, sentences: [] };
 }
 
 /**

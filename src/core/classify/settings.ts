@@ -133,3 +133,18 @@ export const SYNONYM_SENSE_RANK_MAX = 3;
  * spinner finding. Set by hand: an editor rewords a phrase, a spinning tool swaps word after word.
  */
 export const SPUN_MIN_SWAPS = 3;
+
+/**
+ * Headlines are compared word by word only when their similarity (the aligner's measure) is at
+ * least this: the aligner's own floor for pairing two sentences (align/settings.ts
+ * ALIGN_MIN_SIMILARITY), so a headline is judged as a body sentence would be. Below it the copy
+ * wrote a new headline rather than editing the source's.
+ */
+export const HEADLINE_MIN_SIMILARITY = 0.3;
+
+/** A copy is a verbatim copy, for the credit check, when at least this share of its sentences
+ * repeat a source sentence word for word: most of it is the source's own text. */
+export const VERBATIM_COPY_SHARE = 0.6;
+/** A dateline naming the agency stands within this many characters of the body's start
+ * ("LONDON, June 30 (Reuters) -"). */
+export const CREDIT_DATELINE_CHARS = 120;

@@ -10,6 +10,7 @@ import type { Report } from '../types.ts';
 import {
   buildView,
   countsLine,
+  creditLine,
   describeSource,
   isQuietRow,
   percent,
@@ -79,6 +80,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   } else {
     out.push(`Suspect: ${report.summary.suspectSentences} sentences.`);
   }
+  const credit = creditLine(report);
+  if (credit) out.push(...wrap(credit, width).map((l) => (report.credit?.flag === 'verbatim-uncredited' ? paint(l, 'bold', 'yellow') : l)));
   out.push(...wrap(`Changes: ${countsLine(report)}; ${report.summary.serious} serious (medium or high).`, width));
   if (s.removed.length > 0) {
     const reasons = [...new Set(s.removed.map((r) => r.reason))].join(', ');
