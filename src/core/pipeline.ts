@@ -17,7 +17,7 @@
  * it is handed: the generator version comes from the edge.
  */
 import { alignSentences, wordDiff } from './align/index.ts';
-import { classifyChanges, compareHeadlines, keptFurnitureChanges, singleArticleChecks } from './classify/index.ts';
+import { classifyChanges, compareHeadlines, foldHeadlineRepeats, keptFurnitureChanges, singleArticleChecks } from './classify/index.ts';
 import { checkCredit } from './classify/credit.ts';
 import { extractArticle } from './extract/index.ts';
 import { cutParagraphs, KEPT_IN_BODY, unalignedFurniture, type ParagraphCut } from './extract/unaligned.ts';
@@ -129,7 +129,7 @@ export async function traceArticle(input: RawInput, store: Store | null, options
       const first = sources[0];
       // The headline read against the source's (quoted as the page gives it), then credit.
       const headline = compareHeadlines({ title, body: suspect }, { id: first.match.article.id, title: first.match.article.title, body: first.split });
-      changes.push(...headline.map((c) => ({ ...c, suspectText: article.title ?? c.suspectText })));
+      changes.push(...foldHeadlineRepeats(headline, changes).map((c) => ({ ...c, suspectText: article.title ?? c.suspectText })));
       const verbatim = new Set(changes.filter((c) => c.kind === 'verbatim' && c.sourceId === first.match.article.id).flatMap((c) => c.suspectSentences)).size;
       const page = { title: article.title, byline: article.byline, url: article.url ?? input.url ?? null, text: article.text, removed: article.removed, links: article.links ?? [] };
       const checked = checkCredit(page, first.match.article, verbatim, suspect.sentences.length);

@@ -16,9 +16,10 @@ import { buildHunks, buildSide, type Finding, type PairContext, type Span } from
 import { ruleOutcome, type Hit } from './catalogue.ts';
 import { insertedGrade, omittedGrade } from './rules/inserted-omitted.ts';
 import { PAIR_CHECKS } from './pair-checks.ts';
-import { HEADLINE_MIN_SIMILARITY } from './settings.ts';
+import { HEADLINE_MIN_SIMILARITY, HEADLINE_REPEAT_SEVERITY } from './settings.ts';
 import { sentenceSimilarity } from '../align/similarity.ts';
 import { splitArticle } from '../text/sentences.ts';
+import { asWritten, isTitleCase, namesUsed, quotedAsWritten, undoTitleCase } from './headline-case.ts';
 
 export interface ClassifyInput {
   suspect: SplitArticle;
@@ -221,9 +222,13 @@ export interface HeadlineSide {
  * quotes the two headlines.
  */
 export function compareHeadlines(suspect: HeadlineSide, source: HeadlineSide & { id: string }): Change[] {
-  const a = suspect.title?.trim();
-  const b = source.title?.trim();
-  if (!a || !b) return [];
+  const givenA = suspect.title?.trim();
+  const givenB = source.title?.trim();
+  if (!givenA || !givenB) return [];
+  // Title Case capitalises every word; only the names the articles use keep their capitals.
+  const names = namesUsed([suspect.body.text, source.body.text, ...[givenA, givenB].filter((t) => !isTitleCase(t))]);
+  const a = undoTitleCase(givenA, names);
+  const b = undoTitleCase(givenB, names);
   const similarity = sentenceSimilarity(a, b);
   if (similarity < HEADLINE_MIN_SIMILARITY) return [];
   const sus = splitArticle(a);
@@ -240,13 +245,42 @@ export function compareHeadlines(suspect: HeadlineSide, source: HeadlineSide & {
     .filter((c) => !['verbatim', 'paraphrase', 'inserted', 'omitted'].includes(c.kind) && !(reclaused && c.kind === 'reversal'))
     .map((c) => ({
       ...c,
-      suspectText: a,
-      sourceText: b,
+      suspectText: givenA,
+      sourceText: givenB,
       suspectSentences: [],
       sourceSentences: [],
       part: 'title' as const,
-      evidence: { ...c.evidence, reason: `In the headline: ${c.evidence.reason}` },
+      evidence: {
+        ...c.evidence,
+        suspect: c.evidence.suspect.map((w) => asWritten(w, a, givenA)),
+        source: c.evidence.source.map((w) => asWritten(w, b, givenB)),
+        reason: `In the headline: ${quotedAsWritten(quotedAsWritten(c.evidence.reason, a, givenA), b, givenB)}`,
+      },
     }));
+}
+
+/**
+ * Headline changes that repeat a body change (same kind, and the headline's evidence words are
+ * among the body change's on both sides) are kept at HEADLINE_REPEAT_SEVERITY, their reason
+ * saying so: the body's finding carries the weight, and `summary.serious` counts the change once.
+ */
+export function foldHeadlineRepeats(headline: Change[], body: readonly Change[]): Change[] {
+  const words = (ws: string[]) => ws.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim());
+  const within = (a: string[], b: string[]) => {
+    const set = new Set(words(b));
+    return words(a).every((w) => set.has(w));
+  };
+  return headline.map((h) => {
+    const repeated = body.find(
+      (c) => c.kind === h.kind && c.part === undefined && within(h.evidence.suspect, c.evidence.suspect) && within(h.evidence.source, c.evidence.source),
+    );
+    if (!repeated || h.severity === 'none' || h.severity === HEADLINE_REPEAT_SEVERITY) return h;
+    return {
+      ...h,
+      severity: HEADLINE_REPEAT_SEVERITY,
+      evidence: { ...h.evidence, reason: `${h.evidence.reason} The body makes the same change, reported there.` },
+    };
+  });
 }
 
 /** A headline and a body as one text, for article-wide word sets. */

@@ -142,6 +142,22 @@ export const SPUN_MIN_SWAPS = 3;
  */
 export const HEADLINE_MIN_SIMILARITY = 0.3;
 
+/**
+ * A headline is in Title Case when at least this share of its words of four letters or more
+ * (after the first) are capitalised; then capitals do not mark names (headline-case.ts). Set by
+ * hand: sentence-case headlines capitalise only names, a third of the words or fewer in a
+ * name-heavy one; Title Case capitalises all of them.
+ */
+export const HEADLINE_TITLE_CASE_SHARE = 0.6;
+
+/**
+ * Severity of a headline change that repeats a change the body already reports (the same kind,
+ * the same words on both sides): still shown, so a reader sees the headline carries it, but
+ * counted as serious once, at the body's finding. Set by hand: the demo spun copy renames its
+ * company in the headline and in every paragraph, which is one change, not two.
+ */
+export const HEADLINE_REPEAT_SEVERITY = 'low' as const;
+
 /** A copy is a verbatim copy, for the credit check, when at least this share of its sentences
  * repeat a source sentence word for word: most of it is the source's own text. */
 export const VERBATIM_COPY_SHARE = 0.6;

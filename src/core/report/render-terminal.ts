@@ -141,7 +141,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push(paint('Other findings', 'bold'));
     for (const c of view.other) {
       const quoted = c.suspectText ?? c.sourceText;
-      if (options.compact && quoted) {
+      // A headline change quotes the whole headline: its reason says which words changed.
+      if (options.compact && quoted && c.part !== 'title') {
         // One line each: the cut text is what a reader wants to recognise.
         out.push(...wrap(`  ▸ ${paint(c.kind.toUpperCase(), 'bold')} ${c.severity}${c.scope === 'single-article' ? ' (from the article alone)' : ''}: "${oneLine(quoted)}"`, width, '      '));
         continue;

@@ -208,7 +208,9 @@ export function creditLine(report: Report): string | null {
     return `Credit: the copy ${how.join(', ')}.`;
   }
   const share = `${Math.round(c.verbatimShare * 100)}% of its sentences word for word`;
+  // The byline is named only when the corpus knows it.
+  const byline = c.sourceByline ? ' nor its byline,' : '';
   return c.flag === 'verbatim-uncredited'
-    ? `Credit: NONE. A verbatim copy (${share}) that names neither ${c.outlet ?? 'the source'} nor its byline, nor links to it.`
-    : `Credit: none. The copy names neither ${c.outlet ?? 'the source'} nor its byline, nor links to it (${share}).`;
+    ? `Credit: NONE. A verbatim copy (${share}) that names neither ${c.outlet ?? 'the source'}${byline} nor links to it.`
+    : `Credit: none. The copy names neither ${c.outlet ?? 'the source'}${byline} nor links to it (${share}).`;
 }
