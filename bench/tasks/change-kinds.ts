@@ -425,7 +425,7 @@ function syntheticSlantSection(opts: TaskOptions, metrics: Record<string, number
     `a "said" made "admitted"/"boasted", a group or government relabelled ("rioters", "regime"), a distancing "so-called", an evaluative adjective or adverb, a dramatised verb ("plummeted"). ` +
     `Recall is the share of edits a \`loaded\` finding touches (against the original, \`renaming\` too); precision the share of those findings that touch an edit. ` +
     `About half the rewriter's adjectives and adverbs are in none of the checks' lists; "claimed", "admitted", "insisted" are plain news usage and are judged only against a source. ` +
-    `The single-article constants were set on these rewrites and NEWS_TUNE; false flags on held-out real news are in the table above.\n\n` +
+    `The single-article constants were set on these rewrites, NEWS_TUNE and articles 1,701-2,000 of the same corpus files; false flags on held-out real news are in the table above.\n\n` +
     markdownTable(['mode', 'articles', 'edits', 'recall', 'findings', 'precision'], rows) +
     `\n\nRecall by edit:\n\n` +
     markdownTable(['edit', 'edits', 'alone', 'against the original'], editRows);
