@@ -188,7 +188,7 @@ export async function openPostgresWatchStore(store: PostgresStore): Promise<Watc
     async findByContent(role, contentHash) {
       const rows = await run<ItemRow>(
         'watch items',
-        `SELECT * FROM ${s}.watch_items WHERE role = $1 AND content_hash = $2 AND status = 'done' ORDER BY first_seen_at LIMIT 100`,
+        `SELECT * FROM ${s}.watch_items WHERE role = $1 AND content_hash = $2 AND status IN ('done', 'queued') ORDER BY first_seen_at LIMIT 100`,
         [role, contentHash],
       );
       return rows.map(toItem);
@@ -213,7 +213,7 @@ export async function openPostgresWatchStore(store: PostgresStore): Promise<Watc
       return rows.map(toItem);
     },
     async countItems() {
-      const out: Record<ItemStatus, number> = { done: 0, duplicate: 0, failed: 0, skipped: 0 };
+      const out: Record<ItemStatus, number> = { done: 0, duplicate: 0, failed: 0, skipped: 0, queued: 0 };
       for (const r of await run<{ status: ItemStatus; n: string }>('watch items', `SELECT status, count(*) AS n FROM ${s}.watch_items GROUP BY status`)) {
         out[r.status] = Number(r.n);
       }

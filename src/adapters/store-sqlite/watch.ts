@@ -154,7 +154,7 @@ export function openSqliteWatchStore(db: Db): WatchStore {
          report_id = excluded.report_id`,
     ),
     byContent: db.prepare<[FeedRole, string], ItemRow>(
-      "SELECT * FROM watch_items WHERE role = ? AND content_hash = ? AND status = 'done' ORDER BY first_seen_at LIMIT 100",
+      "SELECT * FROM watch_items WHERE role = ? AND content_hash = ? AND status IN ('done', 'queued') ORDER BY first_seen_at LIMIT 100",
     ),
     counts: db.prepare<[], { status: ItemStatus; n: number }>('SELECT status, count(*) AS n FROM watch_items GROUP BY status'),
     log: db.prepare(
@@ -204,7 +204,7 @@ export function openSqliteWatchStore(db: Db): WatchStore {
       return (db.prepare(sql).all(...params, limit) as ItemRow[]).map(toItem);
     },
     async countItems() {
-      const out: Record<ItemStatus, number> = { done: 0, duplicate: 0, failed: 0, skipped: 0 };
+      const out: Record<ItemStatus, number> = { done: 0, duplicate: 0, failed: 0, skipped: 0, queued: 0 };
       for (const r of s.counts.all()) out[r.status] = r.n;
       return out;
     },
