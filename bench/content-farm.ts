@@ -228,6 +228,10 @@ export interface CopyScore {
   /** Per family: [found, total] at any severity above none, and [found, total] at medium/high. */
   labels: Record<LabelFamily, { found: number; serious: number; total: number }>;
   alteredKindAgrees: [number, number];
+  /** The report's credit verdict on the copy: `credited` or its flag; null with no source. */
+  credit: 'credited' | 'uncredited' | 'verbatim-uncredited' | null;
+  /** Headline findings (part 'title') of severity low or above, and how many are medium/high. */
+  headline: { findings: number; serious: number };
   details: string[];
 }
 
@@ -341,6 +345,11 @@ export function scoreCopy(copy: CopyRecord, original: ReferenceArticle, report: 
     byKindAll,
     labels,
     alteredKindAgrees,
+    credit: report.credit ? (report.credit.flag ?? 'credited') : null,
+    headline: {
+      findings: findings.filter((f) => f.change.part === 'title').length,
+      serious: findings.filter((f) => f.change.part === 'title' && SERIOUS.includes(f.change.severity)).length,
+    },
     details,
   };
 }
@@ -482,7 +491,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const c of run.copies) {
     if (only && !c.id.includes(only)) continue;
     const fam = LABEL_FAMILIES.map((f) => `${f} ${c.labels[f].found}/${c.labels[f].total}`).join(', ');
-    console.log(`${c.id} [${c.style}] source@1 ${c.sourceAt1 ? 'yes' : `NO (${c.claimed})`}; serious right ${c.seriousRight}/${c.seriousFindings}; found: ${fam}`);
+    console.log(`${c.id} [${c.style}] source@1 ${c.sourceAt1 ? 'yes' : `NO (${c.claimed})`}; serious right ${c.seriousRight}/${c.seriousFindings}; found: ${fam}; headline findings ${c.headline.findings} (${c.headline.serious} medium/high); credit ${c.credit ?? '-'}`);
     if (process.argv.includes('--details')) for (const d of c.details) console.log(d);
   }
   const t = totals(run);

@@ -32,9 +32,13 @@ after(async () => {
 
 async function trace(name: string, content: string): Promise<Report> {
   const report = await traceArticle({ kind: 'text', content, name }, demo);
-  // Every quoted suspect span is a slice of the extracted body; reasons are single lines.
+  // Every quoted suspect span is a slice of the extracted body, or for a headline change
+  // (part 'title') the extracted headline itself; reasons are single lines.
   for (const c of report.changes) {
-    if (c.suspectText !== null && c.kind !== 'boilerplate') assert.ok(report.suspect.text.includes(c.suspectText), `${name}: ${c.kind} quotes "${c.suspectText.slice(0, 60)}"`);
+    if (c.part === 'title') {
+      assert.equal(c.suspectText, report.suspect.title, `${name}: a headline ${c.kind} quotes the headline`);
+      for (const w of c.evidence.suspect) assert.ok(report.suspect.title?.includes(w), `${name}: headline evidence "${w}" is in the headline`);
+    } else if (c.suspectText !== null && c.kind !== 'boilerplate') assert.ok(report.suspect.text.includes(c.suspectText), `${name}: ${c.kind} quotes "${c.suspectText.slice(0, 60)}"`);
     assert.ok(c.evidence.reason.trim().length > 0 && !c.evidence.reason.includes('\n'), `${name}: ${c.kind} has a one-line reason`);
     assert.ok(c.confidence >= 0 && c.confidence <= 1, `${name}: confidence in range`);
   }

@@ -103,7 +103,7 @@ function makeParts(): ReportParts {
 
 test('buildReport: summary, scope, verdict and self-contained sources', () => {
   const report = buildReport(makeParts());
-  assert.equal(report.schemaVersion, '1.3.0');
+  assert.equal(report.schemaVersion, '1.4.0');
   assert.deepEqual(report.generator, { name: 'unspun', version: '9.9.9' });
   assert.equal(report.summary.suspectSentences, 4);
   assert.equal(report.summary.reusedShare, 0.75, '3 of 4 suspect sentences are aligned to the source');
@@ -158,7 +158,7 @@ type Keys<T> = { required: Record<RequiredKeys<T>, true>; all: Record<keyof T, t
 type ReportChange = Report['changes'][number];
 const REPORT: Keys<Report> = {
   required: { schemaVersion: true, generator: true, suspect: true, corpus: true, verdict: true, sources: true, alignment: true, changes: true, summary: true },
-  all: { schemaVersion: true, generator: true, suspect: true, corpus: true, verdict: true, sources: true, alignment: true, changes: true, summary: true },
+  all: { schemaVersion: true, generator: true, suspect: true, corpus: true, verdict: true, sources: true, alignment: true, credit: true, changes: true, summary: true },
 };
 const SUSPECT_KEYS = { name: true, title: true, byline: true, published: true, url: true, text: true, removed: true, sentences: true } as const;
 const SUSPECT: Keys<Report['suspect']> = { required: SUSPECT_KEYS, all: SUSPECT_KEYS };
@@ -169,7 +169,7 @@ const ALIGNMENT: Keys<ReportAlignment> = {
   all: { suspect: true, source: true, similarity: true, diff: true },
 };
 const CHANGE_KEYS = { kind: true, suspectText: true, sourceText: true, sourceId: true, suspectSentences: true, sourceSentences: true, evidence: true, severity: true, confidence: true, scope: true } as const;
-const CHANGE: Keys<ReportChange> = { required: CHANGE_KEYS, all: CHANGE_KEYS };
+const CHANGE: Keys<ReportChange> = { required: CHANGE_KEYS, all: { ...CHANGE_KEYS, part: true } };
 const SUMMARY_KEYS = { reusedShare: true, counts: true, suspectSentences: true, serious: true } as const;
 const SUMMARY: Keys<Report['summary']> = { required: SUMMARY_KEYS, all: SUMMARY_KEYS };
 const SENTENCE_KEYS = { index: true, text: true, start: true, end: true, paragraph: true } as const;
@@ -195,7 +195,7 @@ test('schema and TypeScript type agree on required and known fields', () => {
   }
   assert.deepEqual(defs.changeKind.enum, [
     'verbatim', 'paraphrase', 'inserted', 'omitted', 'number', 'date', 'entity', 'quote', 'negation', 'boilerplate',
-    'spinner', 'unattributed', 'hedge', 'reversal', 'attribution', 'renaming', 'loaded', 'evasion', 'substitution',
+    'spinner', 'unattributed', 'hedge', 'reversal', 'attribution', 'renaming', 'loaded', 'evasion', 'substitution', 'uncredited',
   ]);
 });
 

@@ -57,7 +57,14 @@ test('every quoted change text is an exact quote from its side', () => {
   for (const c of cases.filter(hasExpected)) {
     const report = JSON.parse(readFileSync(join(c.dir, EXPECTED_FILE), 'utf8')) as Report;
     const sourceText = new Map(report.sources.map((s) => [s.id, s.text]));
+    const sourceTitle = new Map(report.sources.map((s) => [s.id, s.title]));
     for (const ch of report.changes) {
+      if (ch.part === 'title') {
+        // A headline change quotes the two headlines whole.
+        assert.equal(ch.suspectText, report.suspect.title, `${c.name}: headline ${ch.kind} quotes the copy's headline`);
+        assert.equal(ch.sourceText, ch.sourceId === null ? undefined : sourceTitle.get(ch.sourceId), `${c.name}: headline ${ch.kind} quotes the source's headline`);
+        continue;
+      }
       if (ch.suspectText !== null && ch.kind !== 'boilerplate') {
         assert.ok(report.suspect.text.includes(ch.suspectText), `${c.name}: ${ch.kind} suspectText is not in the suspect: ${ch.suspectText.slice(0, 60)}`);
       }

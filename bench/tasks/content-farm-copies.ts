@@ -50,7 +50,12 @@ export const contentFarmCopiesTask: BenchTask = {
       c.sourceAt1 ? 'yes' : 'no',
       `${c.seriousRight}/${c.seriousFindings}`,
       ...LABEL_FAMILIES.map((f) => (c.labels[f].total ? `${c.labels[f].found}/${c.labels[f].total}` : '–')),
+      c.headline.findings ? `${c.headline.findings} (${c.headline.serious} medium/high)` : '–',
+      c.credit ?? '–',
     ]);
+    const headlineFindings = run.copies.reduce((n, c) => n + c.headline.findings, 0);
+    const headlineSerious = run.copies.reduce((n, c) => n + c.headline.serious, 0);
+    const creditCount = (flag: string) => run.copies.filter((c) => c.credit === flag).length;
     // The same copies with no index: what a user with no corpus is told, from each copy alone.
     const bare = await runContentFarmNoIndex();
     const b = totals(bare);
@@ -105,9 +110,11 @@ export const contentFarmCopiesTask: BenchTask = {
       '',
       `**Disguised copies**: each copy with every fourth a/o/e/p/c/i swapped for its Cyrillic look-alike (\`disguise()\` in bench/content-farm.ts), traced against the same index: right original first for ${run.disguised.sourceAt1} of ${run.disguised.total} (undisguised: ${run.copies.filter((c) => c.sourceAt1).length}), evasion reported for ${run.disguised.evasionReported} of ${run.disguised.total}.`,
       '',
-      'Per copy (medium/high right / all; labels found / labelled, by family):',
+      `**Headlines and credit** (report schema 1.4.0): ${headlineFindings} headline findings of severity low or above, ${headlineSerious} of them medium/high (these count in the precision above). Credit: ${creditCount('credited')} copies credit their original (name its outlet, keep its byline or link back), ${creditCount('uncredited')} are \`uncredited\`, ${creditCount('verbatim-uncredited')} \`verbatim-uncredited\`. The dataset does not label credit (only one copy's style says "credited"), and the copies are stored as text without their pages' links, so credit is shown here, not scored.`,
       '',
-      markdownTable(['copy', 'style', 'source@1', 'right', ...LABEL_FAMILIES], copyRows),
+      'Per copy (medium/high right / all; labels found / labelled, by family; headline findings; credit):',
+      '',
+      markdownTable(['copy', 'style', 'source@1', 'right', ...LABEL_FAMILIES, 'headline', 'credit'], copyRows),
     ].join('\n');
     return {
       markdown,

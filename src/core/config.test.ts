@@ -12,6 +12,6 @@ test('config re-exports the settings of every stage', () => {
     const values = Object.values(config[ns] as Record<string, unknown>);
     assert.ok(values.length > 0, `${ns} is empty`);
   }
-  assert.equal(config.REPORT_SCHEMA_VERSION, '1.3.0');
+  assert.equal(config.REPORT_SCHEMA_VERSION, '1.4.0');
   assert.equal(config.retrieveSettings.CONFIDENCE_THRESHOLD > 0 && config.retrieveSettings.CONFIDENCE_THRESHOLD < 1, true);
 });

@@ -17,7 +17,8 @@
  * it is handed: the generator version comes from the edge.
  */
 import { alignSentences, wordDiff } from './align/index.ts';
-import { classifyChanges, keptFurnitureChanges, singleArticleChecks } from './classify/index.ts';
+import { classifyChanges, compareHeadlines, foldHeadlineRepeats, keptFurnitureChanges, singleArticleChecks } from './classify/index.ts';
+import { checkCredit } from './classify/credit.ts';
 import { extractArticle } from './extract/index.ts';
 import { cutParagraphs, KEPT_IN_BODY, unalignedFurniture, type ParagraphCut } from './extract/unaligned.ts';
 import { hasSiteLines, sitePageLines } from './site-lines.ts';
@@ -31,7 +32,7 @@ import { evasionChanges } from './classify/rules/evasion.ts';
 import { defaultPhraseModel, recordingModel, withIndexCounts, type PhraseModel } from './phrases/model.ts';
 import { phraseKey } from './phrases/ngrams.ts';
 import { splitArticle } from './text/sentences.ts';
-import type { AlignmentGroup, Change, RawInput, Report, RetrievalResult, SplitArticle } from './types.ts';
+import type { AlignmentGroup, Change, RawInput, Report, RetrievalResult, SourceCredit, SplitArticle } from './types.ts';
 
 export type PipelineStage = 'extract' | 'retrieve' | 'align' | 'classify';
 
@@ -113,6 +114,7 @@ export async function traceArticle(input: RawInput, store: Store | null, options
   // 5. Classify, then the checks that need no source.
   let changes: Change[] = [];
   let singleArticle: Change[] = [];
+  let credit: SourceCredit | undefined;
   if (runs('classify')) {
     const paired = alignment.length > 0 ? classifyChanges({ suspect, sources: alignSources, alignment, removed: article.removed, furniture: keptFurniture }) : [];
     // Cut furniture is known from the page alone, whichever stage labels it: report it once,
@@ -123,6 +125,17 @@ export async function traceArticle(input: RawInput, store: Store | null, options
     changes = paired.filter((c) => c.kind !== 'boilerplate' && !isKeptFurniture(c));
     singleArticle = dedupe([...paired.filter((c) => c.kind === 'boilerplate'), ...kept, ...evasionChanges(suspect, confusables), ...(await singleArticleWithIndex(suspect, article.removed, store))]);
     singleArticle = withoutInheritedVagueness(singleArticle, alignment, alignSources);
+    if (sources.length > 0) {
+      const first = sources[0];
+      // The headline read against the source's (quoted as the page gives it), then credit.
+      const headline = compareHeadlines({ title, body: suspect }, { id: first.match.article.id, title: first.match.article.title, body: first.split });
+      changes.push(...foldHeadlineRepeats(headline, changes).map((c) => ({ ...c, suspectText: article.title ?? c.suspectText })));
+      const verbatim = new Set(changes.filter((c) => c.kind === 'verbatim' && c.sourceId === first.match.article.id).flatMap((c) => c.suspectSentences)).size;
+      const page = { title: article.title, byline: article.byline, url: article.url ?? input.url ?? null, text: article.text, removed: article.removed, links: article.links ?? [] };
+      const checked = checkCredit(page, first.match.article, verbatim, suspect.sentences.length);
+      credit = checked.credit;
+      if (checked.change) changes.push(checked.change);
+    }
   }
 
   // 6. Report.
@@ -136,6 +149,7 @@ export async function traceArticle(input: RawInput, store: Store | null, options
     alignment,
     changes,
     singleArticle,
+    credit,
     wordDiff,
   });
   restoreSuspectText(report, article.text, confusables);

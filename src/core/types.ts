@@ -40,6 +40,8 @@ export interface ExtractedArticle {
   /** Clean body; paragraphs separated by "\n\n". */
   text: string;
   removed: RemovedText[];
+  /** Links on the page (absolute http(s) URLs; in plain text, the addresses written in it). */
+  links?: string[];
 }
 
 /** A reference article as stored in the corpus. */
@@ -139,6 +141,7 @@ export const CHANGE_KINDS = [
   'loaded',
   'evasion',
   'substitution',
+  'uncredited',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -175,6 +178,12 @@ export interface Change {
   severity: Severity;
   /** 0..1 */
   confidence: number;
+  /**
+   * Which part of the page the change is in, when not the body: `title` for the headline
+   * (then `suspectText` and `sourceText` quote the two headlines, and there are no sentence
+   * indexes). Absent for the body.
+   */
+  part?: 'title';
 }
 
 /** A word-level diff token for side-by-side highlighting of an aligned pair. */
@@ -222,6 +231,34 @@ export interface SourceConsistency {
   unsupportedNames: string[];
 }
 
+/**
+ * Whether a copy credits its source (report `credit`), for newsroom rights teams: does it name
+ * the source's outlet, keep its byline, or link back? Judged against the first source.
+ */
+export interface SourceCredit {
+  sourceId: string;
+  /** The source's outlet as the corpus names it. */
+  outlet: string | null;
+  /** The name of the source's outlet as the copy gives it as credit (its byline, headline, page
+   * furniture, a dateline, or a mention the source does not hold itself), or null. */
+  outletNamed: string | null;
+  /** The source's byline as the corpus has it, or null when unknown. */
+  sourceByline: string | null;
+  /** Whether the copy names the source's author; null when the source's byline is unknown. */
+  bylineKept: boolean | null;
+  /** The copy's link to the source page, or else to its site, or null. */
+  linkBack: string | null;
+  /** Any of the three. */
+  credited: boolean;
+  /** Share of the copy's sentences that repeat a source sentence word for word, 0..1. */
+  verbatimShare: number;
+  /**
+   * `verbatim-uncredited`: most of the copy repeats the source word for word and nothing
+   * credits it (what a rights team looks for); `uncredited`: no credit, reworded; null: credited.
+   */
+  flag: 'verbatim-uncredited' | 'uncredited' | null;
+}
+
 /** An alignment group as shown in a report: the group plus a word diff for highlighting. */
 export interface ReportAlignment extends AlignmentGroup {
   /** Word-level diff, source -> suspect; absent for unaligned groups. */
@@ -250,6 +287,8 @@ export interface Report {
   verdict: { found: boolean; reason: string; closest?: ClosestArticle };
   sources: ReportSource[];
   alignment: ReportAlignment[];
+  /** Whether the copy credits its first source; absent when no source was found. */
+  credit?: SourceCredit;
   changes: (Change & { scope: ChangeScope })[];
   summary: {
     /** Share of suspect sentences aligned to a source, 0..1. */

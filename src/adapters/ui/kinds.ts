@@ -24,6 +24,7 @@ export const KIND_LABELS: Record<ChangeKind, { label: string; help: string }> = 
   loaded: { label: 'Loaded wording', help: 'Neutral words replaced by emotionally charged ones.' },
   evasion: { label: 'Disguised letters', help: 'Look-alike letters from other scripts or invisible characters hidden in words, so the text evades matching.' },
   substitution: { label: 'Word swapped', help: 'A word replaced by one that does not mean the same: the copy may say something else.' },
+  uncredited: { label: 'No credit', help: 'The copy names neither the source outlet nor its author, and does not link to it.' },
 };
 
 export function kindLabel(kind: string): string {

@@ -26,7 +26,8 @@ export type RuleFamily =
   | 'substitutions'
   | 'unattributed'
   | 'evasion'
-  | 'boilerplate';
+  | 'boilerplate'
+  | 'credit';
 
 export interface RuleRow {
   kind: ChangeKind;
@@ -285,6 +286,15 @@ export const RULES = {
     kind: 'boilerplate', family: 'boilerplate', severity: { base: 'low' }, confidence: { base: 0.9 },
     what: 'page furniture cut from the article body',
     fixture: 'test/fixtures/extract (the extract stage decides what is furniture)',
+  },
+
+  // ------------------------------------------------------------ credit (credit.ts)
+  uncredited: {
+    // Reported as `uncredited` or `uncredited-verbatim`. Low: it does not change what a reader
+    // believes; it is what a rights team looks for, and the report's `credit` says why.
+    kind: 'uncredited', family: 'credit', severity: { base: 'low' }, confidence: { base: 0.8 },
+    what: 'the copy names neither the source outlet nor its byline, nor links to it',
+    fixture: 'src/core/classify/credit.test.ts (credit is judged on the whole page, not a sentence pair)',
   },
 } as const satisfies Record<string, RuleRow>;
 

@@ -16,6 +16,10 @@ import { buildHunks, buildSide, type Finding, type PairContext, type Span } from
 import { ruleOutcome, type Hit } from './catalogue.ts';
 import { insertedGrade, omittedGrade } from './rules/inserted-omitted.ts';
 import { PAIR_CHECKS } from './pair-checks.ts';
+import { HEADLINE_MIN_SIMILARITY, HEADLINE_REPEAT_SEVERITY } from './settings.ts';
+import { sentenceSimilarity } from '../align/similarity.ts';
+import { splitArticle } from '../text/sentences.ts';
+import { asWritten, isTitleCase, namesUsed, quotedAsWritten, undoTitleCase } from './headline-case.ts';
 
 export interface ClassifyInput {
   suspect: SplitArticle;
@@ -200,6 +204,88 @@ export function classifyChanges(input: ClassifyInput): Change[] {
   }
   out.push(...boilerplateChanges(input.removed));
   return out;
+}
+
+/** What the headline comparison needs of each side: its headline and its body (for the
+ * article-wide words that tell a renamed thing from a swapped one). */
+export interface HeadlineSide {
+  title: string | null;
+  body: SplitArticle;
+}
+
+/**
+ * The headline's changes: the copy's headline read against the source's as one aligned pair,
+ * with the same checks as the body ("protesters" -> "rioters", a figure, a name). Only
+ * headlines that still say the same thing in similar words are compared
+ * (HEADLINE_MIN_SIMILARITY): a headline rewritten from scratch for search engines is not a
+ * word-level edit of the source's. Each change has `part: 'title'`, no sentence indexes, and
+ * quotes the two headlines.
+ */
+export function compareHeadlines(suspect: HeadlineSide, source: HeadlineSide & { id: string }): Change[] {
+  const givenA = suspect.title?.trim();
+  const givenB = source.title?.trim();
+  if (!givenA || !givenB) return [];
+  // Title Case capitalises every word; only the names the articles use keep their capitals.
+  const names = namesUsed([suspect.body.text, source.body.text, ...[givenA, givenB].filter((t) => !isTitleCase(t))]);
+  const a = undoTitleCase(givenA, names);
+  const b = undoTitleCase(givenB, names);
+  const similarity = sentenceSimilarity(a, b);
+  if (similarity < HEADLINE_MIN_SIMILARITY) return [];
+  const sus = splitArticle(a);
+  const src = splitArticle(b);
+  if (sus.sentences.length === 0 || src.sentences.length === 0) return [];
+  const all = (split: SplitArticle) => split.sentences.map((x) => x.index);
+  const norms = { suspect: articleNorms(joinSplits(sus, suspect.body)), source: articleNorms(joinSplits(src, source.body)) };
+  const found = classifyPair(groupSide(sus, all(sus)), groupSide(src, all(src)), source.id, similarity, norms, all(sus), all(src));
+  // A headline sums up its story: an added or dropped clause is no finding there, and once one
+  // is, words of different clauses face each other, so a direction word of the added clause
+  // ("as revenues decline") is no reversal of the source's ("boost").
+  const reclaused = found.some((c) => c.kind === 'inserted' || c.kind === 'omitted');
+  return found
+    .filter((c) => !['verbatim', 'paraphrase', 'inserted', 'omitted'].includes(c.kind) && !(reclaused && c.kind === 'reversal'))
+    .map((c) => ({
+      ...c,
+      suspectText: givenA,
+      sourceText: givenB,
+      suspectSentences: [],
+      sourceSentences: [],
+      part: 'title' as const,
+      evidence: {
+        ...c.evidence,
+        suspect: c.evidence.suspect.map((w) => asWritten(w, a, givenA)),
+        source: c.evidence.source.map((w) => asWritten(w, b, givenB)),
+        reason: `In the headline: ${quotedAsWritten(quotedAsWritten(c.evidence.reason, a, givenA), b, givenB)}`,
+      },
+    }));
+}
+
+/**
+ * Headline changes that repeat a body change (same kind, and the headline's evidence words are
+ * among the body change's on both sides) are kept at HEADLINE_REPEAT_SEVERITY, their reason
+ * saying so: the body's finding carries the weight, and `summary.serious` counts the change once.
+ */
+export function foldHeadlineRepeats(headline: Change[], body: readonly Change[]): Change[] {
+  const words = (ws: string[]) => ws.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim());
+  const within = (a: string[], b: string[]) => {
+    const set = new Set(words(b));
+    return words(a).every((w) => set.has(w));
+  };
+  return headline.map((h) => {
+    const repeated = body.find(
+      (c) => c.kind === h.kind && c.part === undefined && within(h.evidence.suspect, c.evidence.suspect) && within(h.evidence.source, c.evidence.source),
+    );
+    if (!repeated || h.severity === 'none' || h.severity === HEADLINE_REPEAT_SEVERITY) return h;
+    return {
+      ...h,
+      severity: HEADLINE_REPEAT_SEVERITY,
+      evidence: { ...h.evidence, reason: `${h.evidence.reason} The body makes the same change, reported there.` },
+    };
+  });
+}
+
+/** A headline and a body as one text, for article-wide word sets. */
+function joinSplits(title: SplitArticle, body: SplitArticle): SplitArticle {
+  return { text: `${title.text}\n\n${body.text}`, sentences: [] };
 }
 
 /**

@@ -4,7 +4,7 @@
  * single-article checks (spinner fingerprints, unattributed claims) that need no source. Every
  * rule is a row of the table in `catalogue.ts`; its check lives in a family file under `rules/`.
  */
-export { classifyChanges, classifyPair, boilerplateChanges, keptFurnitureChanges, type ClassifyInput } from './classify.ts';
+export { classifyChanges, classifyPair, boilerplateChanges, keptFurnitureChanges, compareHeadlines, foldHeadlineRepeats, type ClassifyInput, type HeadlineSide } from './classify.ts';
 export { singleArticleChecks } from './single-article.ts';
 export { findUnattributed } from './rules/unattributed.ts';
 export { findSpinnerArtifacts, editDistance, type SpinnerHit } from './rules/spinner.ts';

@@ -133,3 +133,34 @@ export const SYNONYM_SENSE_RANK_MAX = 3;
  * spinner finding. Set by hand: an editor rewords a phrase, a spinning tool swaps word after word.
  */
 export const SPUN_MIN_SWAPS = 3;
+
+/**
+ * Headlines are compared word by word only when their similarity (the aligner's measure) is at
+ * least this: the aligner's own floor for pairing two sentences (align/settings.ts
+ * ALIGN_MIN_SIMILARITY), so a headline is judged as a body sentence would be. Below it the copy
+ * wrote a new headline rather than editing the source's.
+ */
+export const HEADLINE_MIN_SIMILARITY = 0.3;
+
+/**
+ * A headline is in Title Case when at least this share of its words of four letters or more
+ * (after the first) are capitalised; then capitals do not mark names (headline-case.ts). Set by
+ * hand: sentence-case headlines capitalise only names, a third of the words or fewer in a
+ * name-heavy one; Title Case capitalises all of them.
+ */
+export const HEADLINE_TITLE_CASE_SHARE = 0.6;
+
+/**
+ * Severity of a headline change that repeats a change the body already reports (the same kind,
+ * the same words on both sides): still shown, so a reader sees the headline carries it, but
+ * counted as serious once, at the body's finding. Set by hand: the demo spun copy renames its
+ * company in the headline and in every paragraph, which is one change, not two.
+ */
+export const HEADLINE_REPEAT_SEVERITY = 'low' as const;
+
+/** A copy is a verbatim copy, for the credit check, when at least this share of its sentences
+ * repeat a source sentence word for word: most of it is the source's own text. */
+export const VERBATIM_COPY_SHARE = 0.6;
+/** A dateline naming the agency stands within this many characters of the body's start
+ * ("LONDON, June 30 (Reuters) -"). */
+export const CREDIT_DATELINE_CHARS = 120;

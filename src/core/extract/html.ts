@@ -28,6 +28,29 @@ export interface HtmlContent {
   removed: RemovedText[];
   /** Visible characters in the page body before any stripping (0 means "no text at all"). */
   visibleChars: number;
+  /** Every link on the page (absolute http(s) URLs, first MAX_PAGE_LINKS, deduplicated): where a
+   * copy links back to its source, if anywhere. */
+  links: string[];
+}
+
+/** Links kept per page: enough for any article page with its menus; a link farm stops here. */
+const MAX_PAGE_LINKS = 2000;
+
+function pageLinks(elements: Element[], base: string | null | undefined): string[] {
+  const links = new Set<string>();
+  for (const el of elements) {
+    if (links.size >= MAX_PAGE_LINKS) break;
+    if (tagName(el) !== 'a') continue;
+    const href = el.getAttribute('href');
+    if (!href) continue;
+    try {
+      const u = base ? new URL(href, base) : new URL(href);
+      if (/^https?:$/.test(u.protocol)) links.add(u.href);
+    } catch {
+      // A malformed href is no link.
+    }
+  }
+  return [...links];
 }
 
 // The DOM and Readability are loaded on the first page, not at import: a plain-text trace
@@ -375,10 +398,11 @@ export function extractHtml(
   const { document } = parseHTML(source);
   const elements = pageElements(document);
   const meta = readMetadata(document, inputUrl, elements);
+  const links = pageLinks(elements, meta.url ?? inputUrl);
   if (domDepth(document.documentElement) > limits.maxDomDepth) {
     dropAlways(elements);
     const paragraphs = document.body ? blockParagraphs(document.body) : [];
-    return { meta, readabilityByline: null, readabilityTitle: null, paragraphs, removed: [], visibleChars: textLength(document.body) };
+    return { meta, readabilityByline: null, readabilityTitle: null, paragraphs, removed: [], visibleChars: textLength(document.body), links };
   }
 
   dropAlways(elements);
@@ -412,5 +436,5 @@ export function extractHtml(
     stripFurniture(fresh);
     paragraphs = fallbackParagraphs(fresh);
   }
-  return { meta, readabilityByline, readabilityTitle, paragraphs, removed, visibleChars };
+  return { meta, readabilityByline, readabilityTitle, paragraphs, removed, visibleChars, links };
 }

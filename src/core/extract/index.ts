@@ -100,6 +100,7 @@ function extractFromHtml(input: RawInput, limits: Limits): ExtractedArticle {
     url: page.meta.url,
     text: cleaned.text,
     removed: [...header.removed, ...cleaned.removed, ...page.removed],
+    links: page.links,
   };
 }
 
@@ -124,6 +125,7 @@ function extractFromText(input: RawInput): ExtractedArticle {
     url: input.url ?? null,
     text: header.body.join('\n\n'),
     removed: [...removed, ...header.removed, ...cleaned.removed],
+    links: textLinks(input.content),
   };
 }
 
@@ -140,4 +142,11 @@ export function extractArticle(input: RawInput, limitOverrides: Partial<Limits> 
   const article = isHtml ? extractFromHtml(input, limits) : extractFromText(input);
   if (isHtml) checkTextLimits(article.text, input.name, limits);
   return article;
+}
+
+/** Web addresses written in a plain text (a pasted "Source: https://..." line), deduplicated. */
+function textLinks(text: string): string[] {
+  const links = new Set<string>();
+  for (const m of text.matchAll(/\bhttps?:\/\/[^\s<>"'()[\]]+/g)) links.add(m[0].replace(/[.,;:!?]+$/, ''));
+  return [...links];
 }

@@ -18,6 +18,7 @@ import type {
   ReportSource,
   RetrievalResult,
   SourceConsistency,
+  SourceCredit,
   SourceMatch,
   SplitArticle,
 } from '../types.ts';
@@ -26,7 +27,7 @@ import { textOf } from './view-model.ts';
 import { rewriteConsistency } from '../align/consistency.ts';
 
 /** Bump the major on any rename or removal; add fields and kinds under a minor bump. */
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 /** A source picked by retrieval, with its body split into sentences. */
 export interface SplitSource {
@@ -49,6 +50,8 @@ export interface ReportParts {
   changes: Change[];
   /** Changes found from the suspect alone (boilerplate, spinner, unattributed claims). */
   singleArticle: Change[];
+  /** Whether the copy credits its first source (absent with no source). */
+  credit?: SourceCredit;
   /** Word diff, source -> suspect, for aligned groups that carry none yet. */
   wordDiff?: (source: string, suspect: string) => DiffPart[];
 }
@@ -114,6 +117,7 @@ export function buildReport(parts: ReportParts): Report {
     verdict: verdictOf(retrieval, sources),
     sources,
     alignment,
+    ...(parts.credit ? { credit: parts.credit } : {}),
     changes,
     summary: {
       reusedShare: n === 0 ? 0 : round(reused.size / n),

@@ -7,7 +7,7 @@
  * right (stacked on a phone), changed words highlighted, and a chip per change.
  */
 import type { Report } from '../types.ts';
-import { buildView, countsLine, describeSource, percent, sentenceCase, type ReportChange, type ReportRow, type Segment } from './view-model.ts';
+import { buildView, countsLine, creditLine, describeSource, percent, sentenceCase, type ReportChange, type ReportRow, type Segment } from './view-model.ts';
 
 /** Blocks scripts, remote loads, forms and framing; only the inline stylesheet may apply. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -46,6 +46,7 @@ del{background:var(--del);color:var(--del-ink);border-radius:2px;padding:0 1px}
 .sev-high{border-color:#c62828;background:#fdecea}.sev-medium{border-color:#e0a000;background:#fff8e1}
 .sev-low,.sev-none{color:var(--muted)}
 .alone{font-style:italic;color:var(--warn)}
+.credit{margin:8px 0}.credit.uncredited{font-weight:600;color:var(--warn)}
 .removed{margin:16px 0;padding:8px 12px;border:1px dashed var(--line);border-radius:8px;font-size:.9rem}
 .removed q{color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding:24px 16px}
@@ -94,6 +95,8 @@ export function renderHtml(report: Report): string {
     )
     .join('');
 
+  const credit = creditLine(report);
+  const creditHtml = credit ? `<p class="credit${report.credit?.flag === 'verbatim-uncredited' ? ' uncredited' : ''}">${e(credit)}</p>` : '';
   const removed =
     s.removed.length > 0
       ? `<section class="removed"><b>Cut from the page (${s.removed.length})</b><ul>${s.removed
@@ -127,6 +130,7 @@ export function renderHtml(report: Report): string {
 <div class="strip">${strip}</div>
 <p class="verdict ${verdictClass}">${e(verdictHead)}: ${e(sentenceCase(report.verdict.reason))}</p>
 ${sources ? `<ol class="sources">${sources}</ol>` : ''}
+${creditHtml}
 <p class="meta">Changes: ${e(countsLine(report))}. Highlights: <ins>in the suspect only</ins> <del>in the source only</del></p>
 ${removed}
 </header>

@@ -10,6 +10,7 @@ import type { Report } from '../types.ts';
 import {
   buildView,
   countsLine,
+  creditLine,
   describeSource,
   isQuietRow,
   percent,
@@ -79,6 +80,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   } else {
     out.push(`Suspect: ${report.summary.suspectSentences} sentences.`);
   }
+  const credit = creditLine(report);
+  if (credit) out.push(...wrap(credit, width).map((l) => (report.credit?.flag === 'verbatim-uncredited' ? paint(l, 'bold', 'yellow') : l)));
   out.push(...wrap(`Changes: ${countsLine(report)}; ${report.summary.serious} serious (medium or high).`, width));
   if (s.removed.length > 0) {
     const reasons = [...new Set(s.removed.map((r) => r.reason))].join(', ');
@@ -138,7 +141,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push(paint('Other findings', 'bold'));
     for (const c of view.other) {
       const quoted = c.suspectText ?? c.sourceText;
-      if (options.compact && quoted) {
+      // A headline change quotes the whole headline: its reason says which words changed.
+      if (options.compact && quoted && c.part !== 'title') {
         // One line each: the cut text is what a reader wants to recognise.
         out.push(...wrap(`  ▸ ${paint(c.kind.toUpperCase(), 'bold')} ${c.severity}${c.scope === 'single-article' ? ' (from the article alone)' : ''}: "${oneLine(quoted)}"`, width, '      '));
         continue;

@@ -191,3 +191,26 @@ export function describeSource(s: ReportSource): string {
 export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * One line on whether the copy credits its source (report `credit`), or null when no source
+ * was found. Shared by the terminal, HTML and web views.
+ */
+export function creditLine(report: Report): string | null {
+  const c = report.credit;
+  if (!c) return null;
+  if (c.credited) {
+    const how = [
+      c.outletNamed ? `names ${c.outletNamed}` : null,
+      c.bylineKept ? 'keeps the byline' : null,
+      c.linkBack ? `links back (${c.linkBack})` : null,
+    ].filter(Boolean);
+    return `Credit: the copy ${how.join(', ')}.`;
+  }
+  const share = `${Math.round(c.verbatimShare * 100)}% of its sentences word for word`;
+  // The byline is named only when the corpus knows it.
+  const byline = c.sourceByline ? ' nor its byline,' : '';
+  return c.flag === 'verbatim-uncredited'
+    ? `Credit: NONE. A verbatim copy (${share}) that names neither ${c.outlet ?? 'the source'}${byline} nor links to it.`
+    : `Credit: none. The copy names neither ${c.outlet ?? 'the source'}${byline} nor links to it (${share}).`;
+}

@@ -3,6 +3,7 @@
  * The source(s) found, best first, with confidence and the reason each was picked.
  */
 import type { Report } from '../../../core/types.ts';
+import { creditLine } from '../../../core/report/view-model.ts';
 import { safeHttpUrl } from '../safe-url.ts';
 
 export function SourcesPanel({ report }: { report: Report }) {
@@ -18,6 +19,7 @@ export function SourcesPanel({ report }: { report: Report }) {
       </section>
     );
   }
+  const credit = creditLine(report);
   return (
     <section className="panel sources">
       <h2>{report.sources.length === 1 ? 'Source' : `Sources (${report.sources.length})`}</h2>
@@ -62,6 +64,7 @@ export function SourcesPanel({ report }: { report: Report }) {
           );
         })}
       </ol>
+      {credit && <p className={report.credit?.flag === 'verbatim-uncredited' ? 'credit uncredited' : 'credit'}>{credit}</p>}
     </section>
   );
 }
