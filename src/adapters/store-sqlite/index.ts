@@ -10,11 +10,10 @@
  * Other adapters may keep their own tables in the same file: use `database` for the
  * better-sqlite3 handle and `getMeta`/`setMeta` for their own schema-version keys.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
-import type { SiteLineStore, SitePageLines } from '../../core/site-lines.ts';
+import { checkSitePage, lineKeyNumber, type SiteLineStore, type SitePageLines } from '../../core/site-lines.ts';
 import { articleTerms, wordTermHash } from '../../core/index/terms.ts';
 import { POSTINGS_DF_CAP } from '../../core/index/settings.ts';
 import { articlePhraseCounts, PHRASE_KEY_VERSION } from '../../core/phrases/ngrams.ts';
@@ -77,18 +76,6 @@ function nullableString(v: unknown, field: string): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') throw new Error(`${field} must be a string or null`);
   return v;
-}
-
-/** A line key as the 52-bit integer the site_lines table stores. */
-function lineKeyInt(key: string): number {
-  const hex = /^[0-9a-f]{13,}$/i.test(key) ? key : createHash('sha1').update(key).digest('hex');
-  return parseInt(hex.slice(0, 13), 16);
-}
-
-function checkSitePage(p: SitePageLines): void {
-  if (typeof p?.site !== 'string' || p.site.length === 0) throw new Error('site must be a non-empty string');
-  if (typeof p.page !== 'string' || p.page.length === 0) throw new Error('page must be a non-empty string');
-  if (!Array.isArray(p.keys) || !p.keys.every((k) => typeof k === 'string' && k.length > 0)) throw new Error('keys must be non-empty strings');
 }
 
 /** Term and weight pairs as JSON for json_each, dropping function words and merging repeats. */
@@ -380,7 +367,7 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     const existing = (st.page.get(site, p.page) as { pk: number } | undefined)?.pk;
     const page = existing ?? Number(st.addPage.run(site, p.page).lastInsertRowid);
     if (existing !== undefined) st.clear.run(page);
-    for (const key of new Set(p.keys)) st.addLine.run(site, lineKeyInt(key), page);
+    for (const key of new Set(p.keys)) st.addLine.run(site, lineKeyNumber(key), page);
   }
 
   async recordSiteLines(pages: SitePageLines[]): Promise<boolean> {
@@ -411,7 +398,7 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     const byInt = new Map<number, string[]>();
     for (const k of new Set(keys)) {
       if (typeof k !== 'string' || !k) continue;
-      const n = lineKeyInt(k);
+      const n = lineKeyNumber(k);
       byInt.set(n, [...(byInt.get(n) ?? []), k]);
     }
     const rows = db
