@@ -141,3 +141,50 @@ test('an interrupt (Ctrl-C) stops after the current batch: whole batches stored,
   const again = await run({ paths: [join(d, 'a.jsonl')], db, batch: 2 });
   assert.deepEqual([again.added, again.unchanged, again.total], [9 - s.total, s.total, 9]);
 });
+
+test('worker threads: the same store as indexing in one thread, bad lines named, and a crash mid-run resumes without duplicates', async () => {
+  const d = sub();
+  const lines = Array.from({ length: 60 }, (_, i) => line(`w${i}`, story(i)));
+  lines.splice(17, 0, '{"id": "broken", "text": ');
+  lines.splice(33, 0, line('w3', story(3, ' and on Sundays'))); // same id, other text: reported, the first kept
+  lines.splice(40, 0, line('w-copy', story(5))); // same text as w5 under another id: stored once
+  writeFileSync(join(d, 'a.jsonl'), lines.join('\n') + '\n');
+  const snapshot = async (db: string) => {
+    const store = await openSqliteStore(db, { readonly: true });
+    try {
+      const q = (sql: string) => JSON.stringify(store.database.prepare(sql).all());
+      return {
+        articles: q('SELECT id, content_hash, day FROM articles ORDER BY id'),
+        terms: q('SELECT term, df, capped FROM term_stats ORDER BY term'),
+        postings: q('SELECT p.term, p.day, a.id FROM postings p JOIN articles a ON a.pk = p.article ORDER BY 1, 2, 3'),
+        bands: q('SELECT b.key, a.id FROM bands b JOIN articles a ON a.pk = b.article ORDER BY 1, 2'),
+        phrases: q('SELECT key, n FROM phrase_counts ORDER BY key'),
+        count: await store.count(),
+      };
+    } finally {
+      await store.close();
+    }
+  };
+  const one = await run({ paths: [join(d, 'a.jsonl')], db: join(d, 'one.db'), batch: 5, workers: 0 });
+  const threaded = await run({ paths: [join(d, 'a.jsonl')], db: join(d, 'threads.db'), batch: 5, workers: 2 });
+  for (const s of [one, threaded]) {
+    assert.deepEqual([s.added, s.unchanged, s.errors, s.total, s.exitCode], [60, 1, 2, 60, 65]);
+    assert.match(s.err, /a\.jsonl:18: .*not valid JSON/);
+    assert.match(s.err, /a\.jsonl:34: .*duplicate id "w3" .*first at .*a\.jsonl:4\)/);
+  }
+  assert.deepEqual(await snapshot(join(d, 'threads.db')), await snapshot(join(d, 'one.db')));
+
+  // A crash after the third committed batch (the writer throws): whole batches only, then a re-run finishes.
+  const crashDb = join(d, 'crash.db');
+  const crashed = await run({
+    paths: [join(d, 'a.jsonl')], db: crashDb, batch: 5, workers: 2,
+    onBatch: ({ batches }) => {
+      if (batches === 3) throw new Error('simulated crash');
+    },
+  });
+  assert.notEqual(crashed.exitCode, 0);
+  assert.ok(crashed.total > 0 && crashed.total < 60, `stored ${crashed.total}`);
+  const resumed = await run({ paths: [join(d, 'a.jsonl')], db: crashDb, batch: 5, workers: 2 });
+  assert.equal(resumed.added, 60 - crashed.total);
+  assert.deepEqual(await snapshot(crashDb), await snapshot(join(d, 'one.db')));
+});

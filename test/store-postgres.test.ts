@@ -8,6 +8,8 @@ import pg from 'pg';
 import { openPostgresStore, parseStoreUrl, redactUrl } from '../src/adapters/store-postgres/index.ts';
 import { UnspunError } from '../src/core/errors.ts';
 import { prepareIndexRecord } from '../src/core/index/index.ts';
+import { lineKey } from '../src/core/site-lines.ts';
+import { SITE_LINE_COUNTS_SQL } from '../src/adapters/store-postgres/site-lines.ts';
 import { runStoreContract } from './store-contract.ts';
 import { PG_URL, dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
 
@@ -63,6 +65,7 @@ if (skip) {
             ['SELECT article FROM postings WHERE term = ANY($1::bigint[]) AND day BETWEEN 1 AND 9', [[1, 2]]],
             ['SELECT article FROM bands WHERE key = ANY($1::bigint[])', [[1, 2]]],
             ['SELECT a.text FROM article_keys k JOIN articles a ON a.month = k.month AND a.pk = k.pk WHERE k.id = ANY($1::text[])', [['a']]],
+            [SITE_LINE_COUNTS_SQL, ['ledger.example', [1, 2], 'ledger.example/a']],
           ];
           for (const [sql, args] of plans) {
             const plan = (await c.query(`EXPLAIN ${sql}`, args)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
@@ -86,6 +89,35 @@ if (skip) {
       });
       assert.throws(() => parseStoreUrl(`${PG_URL}?schema=Bad-Name`), /schema/);
       assert.equal(redactUrl('postgres://me:pw@h/db'), 'postgres://me:***@h/db');
+    });
+
+    test('site lines: a store made before them is read as having none, and gains the tables on its next writable open', async () => {
+      const url = freshSchemaUrl();
+      const menu = lineKey('Home | World | Business | Sport')!;
+      const made = await openPostgresStore(url);
+      await made.connections.query(`DROP TABLE ${made.schema}.site_line_counts, ${made.schema}.site_lines, ${made.schema}.site_pages, ${made.schema}.sites`);
+      await made.close();
+      const old = await openPostgresStore(url, { readonly: true });
+      try {
+        assert.deepEqual([...(await old.siteLineCounts('ledger.example', [menu])).entries()], []);
+        assert.equal(await old.recordSiteLines([{ site: 'ledger.example', page: 'ledger.example/a', keys: [menu] }]), false, 'a read-only store records nothing');
+      } finally {
+        await old.close();
+      }
+      const s = await openPostgresStore(url);
+      try {
+        await s.recordSiteLines([
+          { site: 'ledger.example', page: 'ledger.example/a', keys: [menu] },
+          { site: 'ledger.example', page: 'ledger.example/b', keys: [menu] },
+        ]);
+        assert.equal((await s.siteLineCounts('ledger.example', [menu])).get(menu), 2);
+        // The kept count agrees with the lines themselves.
+        const lines = await s.connections.query(`SELECT count(*) AS n FROM ${s.schema}.site_lines`);
+        const counts = await s.connections.query(`SELECT sum(n) AS n FROM ${s.schema}.site_line_counts`);
+        assert.equal(Number(lines.rows[0].n), Number(counts.rows[0].n));
+      } finally {
+        await s.close();
+      }
     });
 
     test('two writers putting at once both land, with exact counts', async () => {

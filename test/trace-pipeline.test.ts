@@ -1,21 +1,25 @@
 /**
  * @module test/trace-pipeline
  * traceArticle's contract with its callers: no store, an empty store, a real index of the demo
- * corpus, and stopping after each stage. Real inputs (the demo suspects), real SQLite.
+ * corpus, and stopping after each stage. Real inputs (the demo suspects), real SQLite (and a
+ * real PostgreSQL for the site-template case, which runs on both stores).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoCorpusFiles, EXAMPLES_DIR, openDemoIndex } from '../src/adapters/cli/demo-index.ts';
+import { demoCorpusFiles, EXAMPLES_DIR, openDemoIndex, readJsonlArticles } from '../src/adapters/cli/demo-index.ts';
+import { openPostgresStore } from '../src/adapters/store-postgres/index.ts';
 import { openSqliteStore } from '../src/adapters/store-sqlite/index.ts';
+import { prepareIndexRecord } from '../src/core/index/index.ts';
 import { isUnspunError } from '../src/core/errors.ts';
 import { traceArticle } from '../src/core/pipeline.ts';
 import { NO_CORPUS_REASON } from '../src/core/report/build-report.ts';
 import { paragraphKeys } from '../src/core/site-lines.ts';
 import type { Store } from '../src/core/store.ts';
 import type { RawInput } from '../src/core/types.ts';
+import { dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-pipeline-'));
 let demo: Store;
@@ -94,32 +98,54 @@ test('a page with no visible text is a fault naming the input, not a report', as
   );
 });
 
-test("a line that recurs on other traced pages of the copy's own site is cut as that site's template", async () => {
-  // Invented site furniture, not matched by any line rule: only its recurrence gives it away.
-  const promo = 'Get the Ledger app for breaking news alerts and the local weather every morning.';
-  const body = (file: string) => `${readFileSync(join(EXAMPLES_DIR, 'suspects', file), 'utf8').trim()}\n\n${promo}`;
-  const page = (file: string, path: string): RawInput => ({ kind: 'text', content: body(file), name: path, url: `https://www.ledger.example/${path}` });
-  // The demo index opened for writing, as the HTTP server opens its store.
-  const path = join(dir, 'site-template.db');
-  await (await openDemoIndex(path, demoCorpusFiles())).store.close();
-  const writable = await openSqliteStore(path);
-  try {
-    const first = await traceArticle(page('spun-copy.txt', 'first'), writable);
-    assert.ok(first.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')), 'no history yet: an inserted sentence');
-    for (const [file, p] of [['slanted-rewrite.txt', 'b'], ['merged-copies.txt', 'c'], ['no-source.txt', 'd']]) await traceArticle(page(file, p), writable);
-    // Tracing the first page again does not count it twice; the three other pages do count.
-    const again = await traceArticle(page('spun-copy.txt', 'first'), writable);
-    assert.deepEqual(again.suspect.removed.filter((r) => r.reason === 'site-template').map((r) => r.text), [promo]);
-    assert.ok(!again.suspect.text.includes('Get the Ledger app'));
-    assert.ok(!again.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')));
-    assert.ok(again.changes.some((c) => c.kind === 'boilerplate' && c.evidence.rule === 'boilerplate-site-template'));
-    // Another site's page with the same line has no history: the line is not template there.
-    const elsewhere = await traceArticle({ ...page('spun-copy.txt', 'x'), url: 'https://other.example/x' }, writable);
-    assert.ok(!elsewhere.suspect.removed.some((r) => r.reason === 'site-template'));
-  } finally {
-    await writable.close();
-  }
-});
+/** The demo index opened for writing, as the HTTP server opens its store: in SQLite, and in PostgreSQL. */
+const writableDemo: [string, () => Promise<Store>, string | false][] = [
+  [
+    'SQLite',
+    async () => {
+      const path = join(dir, 'site-template.db');
+      await (await openDemoIndex(path, demoCorpusFiles())).store.close();
+      return openSqliteStore(path);
+    },
+    false,
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const store = await openPostgresStore(freshSchemaUrl('tp'));
+      await store.put(demoCorpusFiles().flatMap(readJsonlArticles).map(prepareIndexRecord));
+      return store;
+    },
+    pgSkipReason(),
+  ],
+];
+after(dropMadeSchemas);
+
+for (const [label, openWritable, skip] of writableDemo) {
+  test(`a line that recurs on other traced pages of the copy's own site is cut as that site's template (${label})`, { skip }, async () => {
+    // Invented site furniture, not matched by any line rule: only its recurrence gives it away.
+    const promo = 'Get the Ledger app for breaking news alerts and the local weather every morning.';
+    const body = (file: string) => `${readFileSync(join(EXAMPLES_DIR, 'suspects', file), 'utf8').trim()}\n\n${promo}`;
+    const page = (file: string, path: string): RawInput => ({ kind: 'text', content: body(file), name: path, url: `https://www.ledger.example/${path}` });
+    const writable = await openWritable();
+    try {
+      const first = await traceArticle(page('spun-copy.txt', 'first'), writable);
+      assert.ok(first.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')), 'no history yet: an inserted sentence');
+      for (const [file, p] of [['slanted-rewrite.txt', 'b'], ['merged-copies.txt', 'c'], ['no-source.txt', 'd']]) await traceArticle(page(file, p), writable);
+      // Tracing the first page again does not count it twice; the three other pages do count.
+      const again = await traceArticle(page('spun-copy.txt', 'first'), writable);
+      assert.deepEqual(again.suspect.removed.filter((r) => r.reason === 'site-template').map((r) => r.text), [promo]);
+      assert.ok(!again.suspect.text.includes('Get the Ledger app'));
+      assert.ok(!again.changes.some((c) => c.kind === 'inserted' && c.suspectText?.includes('Get the Ledger app')));
+      assert.ok(again.changes.some((c) => c.kind === 'boilerplate' && c.evidence.rule === 'boilerplate-site-template'));
+      // Another site's page with the same line has no history: the line is not template there.
+      const elsewhere = await traceArticle({ ...page('spun-copy.txt', 'x'), url: 'https://other.example/x' }, writable);
+      assert.ok(!elsewhere.suspect.removed.some((r) => r.reason === 'site-template'));
+    } finally {
+      await writable.close();
+    }
+  });
+}
 
 test('a store opened read-only is searched but records no traced page', async () => {
   const path = join(dir, 'readonly.db');

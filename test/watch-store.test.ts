@@ -85,13 +85,14 @@ function runWatchStoreContract(name: string, open: () => Promise<Opened>): void 
       assert.equal(await state.getItem('https://copier.example/other'), null);
     });
 
-    withStore('findByContent finds finished items of the role with that text, oldest first', async ({ state }) => {
+    withStore('findByContent finds done and queued items of the role with that text, oldest first', async ({ state }) => {
+      await state.saveItem(item('https://a.example/3', { contentHash: 'same', firstSeenAt: '2026-03-15T13:00:00.000Z', status: 'queued' }));
       await state.saveItem(item('https://a.example/2', { contentHash: 'same', firstSeenAt: '2026-03-15T12:00:00.000Z' }));
       await state.saveItem(item('https://a.example/1', { contentHash: 'same', firstSeenAt: '2026-03-15T11:00:00.000Z' }));
       await state.saveItem(item('https://a.example/failed', { contentHash: 'same', status: 'failed' }));
       await state.saveItem(item('https://a.example/ref', { contentHash: 'same', role: 'reference' }));
       await state.saveItem(item('https://a.example/other', { contentHash: 'other' }));
-      assert.deepEqual((await state.findByContent('suspect', 'same')).map((i) => i.url), ['https://a.example/1', 'https://a.example/2']);
+      assert.deepEqual((await state.findByContent('suspect', 'same')).map((i) => i.url), ['https://a.example/1', 'https://a.example/2', 'https://a.example/3']);
       assert.deepEqual((await state.findByContent('reference', 'same')).map((i) => i.url), ['https://a.example/ref']);
       assert.deepEqual(await state.findByContent('suspect', 'none'), []);
     });
@@ -102,12 +103,14 @@ function runWatchStoreContract(name: string, open: () => Promise<Opened>): void 
       await state.saveItem(item('https://a.example/mid', { firstSeenAt: '2026-03-02T00:00:00.000Z', status: 'failed' }));
       await state.saveItem(item('https://a.example/ref', { firstSeenAt: '2026-03-04T00:00:00.000Z', role: 'reference', status: 'duplicate' }));
       await state.saveItem(item('https://a.example/robots', { firstSeenAt: '2026-03-05T00:00:00.000Z', status: 'skipped' }));
+      await state.saveItem(item('https://a.example/job', { firstSeenAt: '2026-03-06T00:00:00.000Z', status: 'queued' }));
       assert.deepEqual((await state.listItems({ limit: 10 })).map((i) => i.url), [
-        'https://a.example/robots', 'https://a.example/ref', 'https://a.example/new', 'https://a.example/mid', 'https://a.example/old',
+        'https://a.example/job', 'https://a.example/robots', 'https://a.example/ref', 'https://a.example/new', 'https://a.example/mid', 'https://a.example/old',
       ]);
       assert.deepEqual((await state.listItems({ role: 'suspect', status: 'done', limit: 10 })).map((i) => i.url), ['https://a.example/new', 'https://a.example/old']);
-      assert.deepEqual((await state.listItems({ limit: 2 })).map((i) => i.url), ['https://a.example/robots', 'https://a.example/ref']);
-      assert.deepEqual(await state.countItems(), { done: 2, duplicate: 1, failed: 1, skipped: 1 });
+      assert.deepEqual((await state.listItems({ limit: 2 })).map((i) => i.url), ['https://a.example/job', 'https://a.example/robots']);
+      assert.deepEqual((await state.listItems({ status: 'queued', limit: 10 })).map((i) => i.url), ['https://a.example/job']);
+      assert.deepEqual(await state.countItems(), { done: 2, duplicate: 1, failed: 1, skipped: 1, queued: 1 });
     });
 
     withStore('the fetch log keeps every entry, newest first', async ({ state }) => {

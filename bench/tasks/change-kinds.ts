@@ -20,6 +20,7 @@
 import { datasetPath, loadPairs, loadSummaries, readJsonlFile, type SummaryRecord } from '../lib/datasets.ts';
 import { NEWS_TEST, NEWS_TUNE, readNewsRange } from '../lib/news-ranges.ts';
 import { readSpinSources, seededRandom, spinText } from '../lib/synthetic-spin.ts';
+import { slantedArticles, type SlantEdit } from '../lib/synthetic-slant.ts';
 import { Timer, type SpeedRow } from '../lib/measure.ts';
 import { balancedAccuracy, fitThreshold, prfFromCounts } from '../lib/metrics.ts';
 import { markdownTable, pct, type Cell } from '../lib/table.ts';
@@ -321,6 +322,7 @@ function torturedSection(opts: TaskOptions, metrics: Record<string, number>, spe
     `held out of the default phrase table and never tuned on (the constants were set on NEWS_TUNE, articles ${NEWS_TUNE[0].from + 1}-${NEWS_TUNE[0].to}). The gate fails a rate that climbs back toward ${NEWS_FLAG_BUDGET} per 1,000 sentences (the spinner rate before the phrase model); the target is under 1.\n\n` +
     markdownTable(['corpus file', 'articles', 'sentences', 'spinner flags', 'per 1,000', 'loaded flags', 'per 1,000'], newsRows);
   const spun = syntheticSpinSection(opts, metrics);
+  const slanted = syntheticSlantSection(opts, metrics);
   return [
     `### Tortured phrases: spinner detection\n`,
     `Each Problematic Paper Screener fingerprint's spun phrase is put in the carrier sentence "${CARRIER('…')}" and counts as caught when a spinner finding overlaps it; ` +
@@ -329,6 +331,7 @@ function torturedSection(opts: TaskOptions, metrics: Record<string, number>, spe
     markdownTable(['split', 'spun phrases', 'recall', 'established phrases', 'false-alarm rate'], rows),
     news,
     spun,
+    slanted,
   ].join('\n');
 }
 
@@ -369,6 +372,63 @@ function syntheticSpinSection(opts: TaskOptions, metrics: Record<string, number>
     `Corpus articles outside the held-out ranges, each content word swapped with the given chance for a WordNet synonym in its inflection (bench/lib/synthetic-spin.ts, seeded). ` +
     `Recall is the share of swapped words a spinner finding touches; precision the share of findings that touch a swap. An upper bound for spinners with other thesauri.\n\n` +
     markdownTable(['words swapped', 'articles', 'articles flagged', 'swaps', 'recall', 'findings', 'precision'], rows);
+}
+
+/** Corpus articles rewritten by the seeded slanting rewriter (the spinner rewrites' sources). */
+const SLANTED = { articles: 40, rate: 0.3, seed: 11 };
+const SLANT_EDITS: SlantEdit[] = ['saying', 'label', 'so-called', 'adjective', 'adverb', 'dramatised'];
+
+/**
+ * Seeded slanted rewrites of real news (bench/lib/synthetic-slant.ts): the share of slanting
+ * edits a loaded finding touches, from the article alone and against the original, and the
+ * share of loaded findings that touch an edit. Against the original, a framing `renaming`
+ * finding counts too ("protesters" -> "rioters" is one).
+ */
+function syntheticSlantSection(opts: TaskOptions, metrics: Record<string, number>): string {
+  const articles = slantedArticles(SLANTED.articles, SLANTED.rate, SLANTED.seed);
+  const rows: Cell[][] = [];
+  const byEdit: Record<string, Record<string, [number, number]>> = {};
+  for (const mode of ['alone', 'paired'] as const) {
+    let edits = 0, found = 0, findings = 0, right = 0;
+    const perEdit = (byEdit[mode] = {} as Record<string, [number, number]>);
+    for (const a of articles) {
+      const split = splitArticle(a.text);
+      const changes = mode === 'alone' ? singleArticleChecks(split, []) : classify(a.original, a.text);
+      const kinds: ChangeKind[] = mode === 'alone' ? ['loaded'] : ['loaded', 'renaming'];
+      const spans = changes.filter((c) => kinds.includes(c.kind)).flatMap((c) => {
+        const s = split.sentences[c.suspectSentences[0]];
+        return c.evidence.suspect.map((w) => s.text.indexOf(w)).filter((i) => i >= 0).map((i, k) => ({ start: s.start + i, end: s.start + i + c.evidence.suspect[k].length }));
+      });
+      const touch = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start < y.end && y.start < x.end;
+      for (const e of a.edits) {
+        const hit = spans.some((h) => touch(h, e));
+        const cell = (perEdit[e.edit] ??= [0, 0]);
+        cell[1]++;
+        if (hit) cell[0]++;
+        edits++;
+        if (hit) found++;
+      }
+      findings += spans.length;
+      right += spans.filter((h) => a.edits.some((e) => touch(h, e))).length;
+    }
+    metrics[`synthetic-slant.${mode}.recall`] = edits ? found / edits : 0;
+    metrics[`synthetic-slant.${mode}.precision`] = findings ? right / findings : 0;
+    rows.push([mode === 'alone' ? 'article alone (no index)' : 'against the original', articles.length, edits, edits ? found / edits : 0, findings, findings ? right / findings : 0]);
+  }
+  const editRows: Cell[][] = SLANT_EDITS.map((e) => {
+    const [fa, na] = byEdit.alone[e] ?? [0, 0];
+    const [fp, np] = byEdit.paired[e] ?? [0, 0];
+    return [e, na, na ? fa / na : null, np ? fp / np : null];
+  });
+  return `\n### Synthetic slanted rewrites: loaded wording\n\n` +
+    `${articles.length} corpus articles outside the held-out ranges, each sentence given one slanting edit outside quotations with chance ${SLANTED.rate} (bench/lib/synthetic-slant.ts, seed ${SLANTED.seed}): ` +
+    `a "said" made "admitted"/"boasted", a group or government relabelled ("rioters", "regime"), a distancing "so-called", an evaluative adjective or adverb, a dramatised verb ("plummeted"). ` +
+    `Recall is the share of edits a \`loaded\` finding touches (against the original, \`renaming\` too); precision the share of those findings that touch an edit. ` +
+    `About half the rewriter's adjectives and adverbs are in none of the checks' lists; "claimed", "admitted", "insisted" are plain news usage and are judged only against a source. ` +
+    `The single-article constants were set on these rewrites, NEWS_TUNE and articles 1,701-2,000 of the same corpus files; false flags on held-out real news are in the table above.\n\n` +
+    markdownTable(['mode', 'articles', 'edits', 'recall', 'findings', 'precision'], rows) +
+    `\n\nRecall by edit:\n\n` +
+    markdownTable(['edit', 'edits', 'alone', 'against the original'], editRows);
 }
 
 // ---------------------------------------------------------------- speed

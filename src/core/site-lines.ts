@@ -60,6 +60,22 @@ export function lineKey(line: string): string | null {
   return createHash('sha1').update(norm).digest('hex').slice(0, 16);
 }
 
+/**
+ * A line key as the 52-bit integer the stores keep (the first 13 hex digits; a key that is not
+ * hex is hashed first), so a key fits a SQLite INTEGER and a PostgreSQL bigint exactly.
+ */
+export function lineKeyNumber(key: string): number {
+  const hex = /^[0-9a-f]{13,}$/i.test(key) ? key : createHash('sha1').update(key).digest('hex');
+  return parseInt(hex.slice(0, 13), 16);
+}
+
+/** Throws (with what is wrong) unless `p` is a well-formed SitePageLines; stores check before writing. */
+export function checkSitePage(p: SitePageLines): void {
+  if (typeof p?.site !== 'string' || p.site.length === 0) throw new Error('site must be a non-empty string');
+  if (typeof p.page !== 'string' || p.page.length === 0) throw new Error('page must be a non-empty string');
+  if (!Array.isArray(p.keys) || !p.keys.every((k) => typeof k === 'string' && k.length > 0)) throw new Error('keys must be non-empty strings');
+}
+
 /** Keys of the paragraphs of a body ("\n\n"-separated), deduplicated, in order. */
 export function paragraphKeys(text: string): string[] {
   const keys = new Set<string>();

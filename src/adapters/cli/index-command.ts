@@ -1,8 +1,11 @@
 /**
  * @module adapters/cli/index-command
  * `unspun index <paths...>`: reads JSONL, HTML, text, WARC and feed files (gzipped or not,
- * folders recursively) into the SQLite store, one transaction per batch.
+ * folders recursively) into the store, one transaction per batch.
  *
+ * - Parsing, hashing and fingerprinting run in worker threads (ingest/prepare-pool.ts, one per
+ *   core) once the input is more than one batch; this thread reads, and writes each prepared
+ *   batch in the order it was read, so the store changes exactly as with no threads.
  * - Content already stored (same normalised-text hash) is skipped before fingerprinting, so
  *   re-indexing is a fast no-op ("0 added, N unchanged") and a killed run resumes where its
  *   last committed batch ended. A kill never leaves a half-written batch (SQLite WAL).
@@ -13,11 +16,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { ERROR_CATALOG, UnspunError, isUnspunError } from '../../core/errors.ts';
-import { contentHash, indexRecordWithHash } from '../../core/index/index.ts';
 import { DEFAULT_BATCH, DEFAULT_MAX_BYTES } from '../../core/index/settings.ts';
 import type { IndexRecord, Store } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
-import { ingestFiles, walkInputs, type InputFile } from '../ingest/index.ts';
+import { ingestFiles, ingestFilesWithRawLines, walkInputs, type InputFile } from '../ingest/index.ts';
+import { prepareBatch, preparedError, type Prepared, type PrepareInput } from '../ingest/prepare.ts';
+import { PreparePool, defaultPrepareWorkers } from '../ingest/prepare-pool.ts';
 import { describeLocation, openStore } from '../open-store.ts';
 import { DEFAULT_ARTICLES_PER_JOB, openQueue, type JobQueue } from '../queue/index.ts';
 import { DEFAULT_DB } from './common.ts';
@@ -44,6 +48,11 @@ export interface IndexRunOptions {
   signal?: AbortSignal;
   /** Queue the batches as ingest jobs for `unspun worker` instead of writing them here (needs a postgres:// db). */
   queue?: boolean;
+  /**
+   * Worker threads that parse, hash and fingerprint (default: one per core); 0 does it all in
+   * this thread. They start only when the input is more than one batch.
+   */
+  workers?: number;
   /** Called after each committed batch; tests use it to simulate a crash. */
   onBatch?: (info: { batches: number; store: Store }) => void;
 }
@@ -170,48 +179,63 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   let bytesRead = 0;
   let articlesRead = 0;
   let batches = 0;
-  let pending: { article: ReferenceArticle; where: string }[] = [];
   // Ids seen in this run: a second article under the same id with other text would silently
   // replace the first, so it is reported instead (the first is kept).
   const seenIds = new Map<string, { hash: string; where: string }>();
+  // Texts added in this run: a batch prepared before an earlier one was written could not see them in the store.
+  const addedHashes = new Set<string>();
   let currentFile = '';
   let fatal: UnspunError | null = null;
 
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    if (queue) {
-      // The worker hashes, skips what is stored and writes; here the batch only becomes a job.
-      const job = await queue.enqueueIngest(batch.map((p) => p.article));
-      summary.jobs![job.created ? 'created' : 'existing']++;
-      summary.queued = (summary.queued ?? 0) + batch.length;
-      batches++;
-      return;
-    }
-    if (!store) return;
-    // Hash first (cheap), skip what is stored or repeated in this batch, fingerprint the rest.
-    const hashes = batch.map((p) => contentHash(p.article.text));
-    const known = await store.knownHashes([...new Set(hashes)]);
+  // --queue: the worker hashes, skips what is stored and writes; here each batch only becomes a job.
+  let queued: ReferenceArticle[] = [];
+  const enqueue = async () => {
+    if (!queue || queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    const job = await queue.enqueueIngest(batch);
+    summary.jobs![job.created ? 'created' : 'existing']++;
+    summary.queued = (summary.queued ?? 0) + batch.length;
+    batches++;
+  };
+
+  // Indexing here: batches are prepared (parsed, hashed, fingerprinted) in worker threads once
+  // the input is more than one batch, in this thread otherwise, and written here, one
+  // transaction each, in the order they were read.
+  const workers = Math.max(0, opts.workers ?? defaultPrepareWorkers());
+  let pool: PreparePool | null = null;
+  let pending: PrepareInput[] = [];
+  const inflight: { what: string; result: Promise<Prepared[]> }[] = [];
+
+  const writeNext = async () => {
+    const work = inflight.shift();
+    if (!work || !store) return;
+    const prepared = await work.result;
     const records: IndexRecord[] = [];
-    const seen = new Set<string>();
-    batch.forEach(({ article, where }, i) => {
-      const h = hashes[i];
-      const first = seenIds.get(article.id);
-      if (first && first.hash !== h) {
-        report(new UnspunError('INPUT_MALFORMED', where, `duplicate id "${article.id.slice(0, 200)}" with different text (first at ${first.where}); the first is kept`), null, where);
-        return;
+    for (const p of prepared) {
+      if (!p.ok) {
+        report(preparedError(p), null, p.where);
+        continue;
       }
-      if (!first) seenIds.set(article.id, { hash: h, where });
-      if (known.has(h) || seen.has(h)) {
+      const first = seenIds.get(p.id);
+      if (first && first.hash !== p.hash) {
+        report(new UnspunError('INPUT_MALFORMED', p.where, `duplicate id "${p.id.slice(0, 200)}" with different text (first at ${first.where}); the first is kept`), null, p.where);
+        continue;
+      }
+      if (!first) seenIds.set(p.id, { hash: p.hash, where: p.where });
+      if (!p.record || addedHashes.has(p.hash)) {
         summary.unchanged++;
-        return;
+        continue;
       }
-      seen.add(h);
-      records.push(indexRecordWithHash(article, h));
-    });
-    if (records.length) {
-      const r = await store.put(records);
+      addedHashes.add(p.hash);
+      records.push(p.record);
+    }
+    // A worker checked the store when it prepared the batch; another writer may have added since.
+    const known = pool && records.length ? await store.knownHashes(records.map((r) => r.contentHash)) : new Set<string>();
+    const fresh = records.filter((r) => !known.has(r.contentHash));
+    summary.unchanged += records.length - fresh.length;
+    if (fresh.length) {
+      const r = await store.put(fresh);
       summary.added += r.added;
       summary.unchanged += r.unchanged;
       summary.replaced += r.replaced;
@@ -220,24 +244,46 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
     opts.onBatch?.({ batches, store: store! });
   };
 
+  const flush = async (full: boolean) => {
+    if (queue) return enqueue();
+    if (!store || pending.length === 0) return;
+    const inputs = pending;
+    pending = [];
+    // Worker threads pay for their start-up only when there is more than one batch to prepare.
+    if (!pool && full && workers > 0) pool = new PreparePool(workers, opts.db);
+    const what = `${whereOf(inputs[0])}${inputs.length > 1 ? ` to ${whereOf(inputs[inputs.length - 1])}` : ''}`;
+    const s = store;
+    const result = pool ? pool.prepare(inputs, what) : prepareBatch(inputs, (h) => s.knownHashes(h));
+    result.catch(() => {}); // a failure is thrown when this batch's turn to be written comes
+    inflight.push({ what, result });
+    // Enough batches in flight to keep every worker busy while this thread writes.
+    while (inflight.length > (pool ? 2 * workers : 0) && !opts.signal?.aborted) await writeNext();
+  };
+
   try {
-    const items = ingestFiles(walk.files, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onBytes: (n) => (bytesRead += n) });
+    const read = queue ? ingestFiles : ingestFilesWithRawLines;
+    const items = read(walk.files, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onBytes: (n) => (bytesRead += n) });
     for await (const item of items) {
       if (item.file) currentFile = item.file.display;
       if (!item.ok) report(item.error, item.file);
       else {
-        pending.push({ article: item.article, where: item.where ?? item.file.display });
+        if ('line' in item) pending.push({ line: item.line, lineNo: item.lineNo, display: item.file.display, rel: item.file.rel });
+        else if (queue) queued.push(item.article);
+        else pending.push({ article: item.article, where: item.where ?? item.file.display });
         articlesRead++;
-        if (pending.length >= batchSize) await flush();
+        if (pending.length + queued.length >= batchSize) await flush(true);
         if (opts.limit !== undefined && articlesRead >= opts.limit) break;
       }
-      progress.update(summary.added + summary.replaced + summary.unchanged + (summary.queued ?? 0) + pending.length, bytesRead, currentFile);
+      progress.update(summary.added + summary.replaced + summary.unchanged + (summary.queued ?? 0) + pending.length + queued.length, bytesRead, currentFile);
       if (opts.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
     }
-    await flush();
+    // Interrupted: batches read but not yet written are left for the re-run (it skips what is stored).
+    if (!opts.signal?.aborted) await flush(false);
+    while (inflight.length && !opts.signal?.aborted) await writeNext();
+    if (inflight.length || pending.length) summary.interrupted = true;
   } catch (err) {
     fatal = isUnspunError(err) ? err : new UnspunError('STORE_WRITE_FAILED', describeLocation(opts.db), (err as Error).message, { cause: err });
   } finally {
@@ -247,6 +293,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
     } catch {
       // the store failed; the fatal error says why
     }
+    await (pool as PreparePool | null)?.close();
     await store?.close();
     await queue?.close();
   }
@@ -275,6 +322,16 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexSummary> {
   return s;
 }
 
+function whereOf(input: PrepareInput): string {
+  return 'line' in input ? `${input.display}:${input.lineNo}` : input.where;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -297,7 +354,8 @@ export function registerIndexCommand(
     .option('--batch <n>', `articles per transaction (per job with --queue: default ${DEFAULT_ARTICLES_PER_JOB})`, positiveInt)
     .option('--queue', 'queue the articles as ingest jobs for `unspun worker` instead of indexing here (needs a postgres:// --db)')
     .option('--max-bytes <n>', 'largest single document, JSONL line or WARC record, in bytes', positiveInt, DEFAULT_MAX_BYTES)
-    .action(async (paths: string[], flags: { db: string; batch?: number; maxBytes: number; queue?: boolean }) => {
+    .option('--workers <n>', 'worker threads that parse and fingerprint (default: one per core; 0: none)', nonNegativeInt)
+    .action(async (paths: string[], flags: { db: string; batch?: number; maxBytes: number; queue?: boolean; workers?: number }) => {
       const abort = new AbortController();
       const onSignal = () => {
         if (abort.signal.aborted) process.exit(130);
@@ -309,7 +367,7 @@ export function registerIndexCommand(
       let s: IndexSummary;
       try {
         const batch = flags.batch ?? (flags.queue ? DEFAULT_ARTICLES_PER_JOB : DEFAULT_BATCH);
-        s = await runIndex({ paths, db: flags.db, batch, maxBytes: flags.maxBytes, queue: flags.queue, signal: abort.signal, ...io });
+        s = await runIndex({ paths, db: flags.db, batch, maxBytes: flags.maxBytes, queue: flags.queue, workers: flags.workers, signal: abort.signal, ...io });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

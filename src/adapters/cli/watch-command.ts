@@ -5,11 +5,13 @@
  * serious changes as JSON Lines (stdout by default, or --announce <file>) and to --webhook.
  * `--once` polls once and exits: 0 when every feed and item was handled, 65 when some failed
  * (each failure was logged with its URL, and the rest still ran). Otherwise it polls every
- * --interval until Ctrl-C. Progress and failures go to stderr.
+ * --interval until Ctrl-C. Progress and failures go to stderr. With `--queue` (a postgres://
+ * --db) indexing and tracing are jobs for `unspun worker`s; fetching and announcing stay here.
  */
 import { Command, Option } from 'commander';
 import { UnspunError } from '../../core/errors.ts';
 import { openReportStoreBeside, openStore, openWatchStoreBeside } from '../open-store.ts';
+import { openQueue, type JobQueue } from '../queue/index.ts';
 import { makeAnnouncer } from '../watch/announce.ts';
 import { readConfigFile, resolveConfig, type WatchConfig, type WatchConfigFile } from '../watch/config.ts';
 import { PoliteFetcher } from '../watch/fetcher.ts';
@@ -32,6 +34,8 @@ interface WatchFlags {
   maxBytes?: string;
   maxRedirects?: string;
   maxItems?: string;
+  queue?: boolean;
+  queueWait?: string;
 }
 
 function intFlag(v: string | undefined, flag: string): number | undefined {
@@ -59,6 +63,8 @@ export function registerWatchCommand(program: Command): void {
     .option('--max-bytes <size>', 'largest feed or page read (default 5mb)')
     .option('--max-redirects <n>', 'redirects followed per request (default 5)')
     .option('--max-items <n>', 'items taken from one feed per poll, newest first (default 100)')
+    .option('--queue', 'hand indexing and tracing to `unspun worker`s through the job queue (needs a postgres:// --db; see docs/scaling.md)')
+    .option('--queue-wait <duration>', 'with --queue: how long a poll waits for its jobs (default 10m); later polls collect the rest')
     .action(async (flags: WatchFlags) => {
       const file: WatchConfigFile = flags.config ? readConfigFile(flags.config) : {};
       const fromFlags: WatchConfigFile = {
@@ -76,6 +82,8 @@ export function registerWatchCommand(program: Command): void {
         maxBytes: flags.maxBytes,
         maxRedirects: intFlag(flags.maxRedirects, '--max-redirects'),
         maxItems: intFlag(flags.maxItems, '--max-items'),
+        queue: flags.queue,
+        queueWait: flags.queueWait,
       };
       for (const k of Object.keys(fromFlags) as (keyof WatchConfigFile)[]) if (fromFlags[k] === undefined) delete fromFlags[k];
       await runWatch(resolveConfig(file, fromFlags, DEFAULT_DB));
@@ -85,7 +93,8 @@ export function registerWatchCommand(program: Command): void {
 export function summaryLine(s: PollSummary): string {
   const feeds = `${s.feeds} feeds polled (${s.feedsNotModified} not modified, ${s.feedsFailed} failed${s.feedsDeferred ? `, ${s.feedsDeferred} deferred by backoff` : ''})`;
   const items = `${s.itemsSeen} items fetched: ${s.indexed} indexed, ${s.traced} traced, ${s.announced} announced, ${s.unchanged} unchanged, ${s.duplicates} duplicates, ${s.skipped} disallowed by robots.txt, ${s.itemsFailed} failed`;
-  return `${feeds}; ${items}`;
+  const jobs = s.queued || s.pending ? `; ${s.queued} jobs queued, ${s.pending} still running` : '';
+  return `${feeds}; ${items}${jobs}`;
 }
 
 export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.WritableStream } = {}): Promise<PollSummary[]> {
@@ -98,9 +107,11 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
   const corpus = await openStore(config.db);
   let reports: Awaited<ReturnType<typeof openReportStoreBeside>>;
   let state: Awaited<ReturnType<typeof openWatchStoreBeside>>;
+  let queue: JobQueue | undefined;
   try {
     reports = await openReportStoreBeside(corpus);
     state = await openWatchStoreBeside(corpus);
+    if (config.queue) queue = await openQueue(config.db);
   } catch (err) {
     await corpus.close();
     throw err;
@@ -125,8 +136,10 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
       backoffMaxMs: config.backoffMaxMs,
       announceSeverity: config.severity,
       permalinkBase: config.permalinkBase,
+      queueWaitMs: config.queueWaitMs,
     },
     {
+      queue,
       corpus,
       reports,
       state,
@@ -158,7 +171,7 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
   try {
     for (;;) {
       const started = Date.now();
-      log(`polling ${config.reference.length} reference and ${config.suspect.length} suspect feeds`);
+      log(`polling ${config.reference.length} reference and ${config.suspect.length} suspect feeds${queue ? '; indexing and tracing by the queue\'s workers' : ''}`);
       const s = await watcher.poll();
       summaries.push(s);
       log(summaryLine(s));
@@ -177,6 +190,7 @@ export async function runWatch(config: WatchConfig, io: { stderr?: NodeJS.Writab
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await queue?.close();
     await state.close();
     await reports.close();
     await corpus.close();

@@ -15,14 +15,14 @@ import { readAllBytes } from '../input/bytes.ts';
 import { decodeInput } from '../input/decode.ts';
 import { documentToArticle } from './document.ts';
 import { feedArticles } from './feed.ts';
-import { readJson, readJsonl } from './jsonl.ts';
+import { readJson, readJsonl, readJsonlLines, type JsonlLine } from './jsonl.ts';
 import type { IngestItem, IngestOptions, InputFile } from './types.ts';
 import { walkInputs } from './walk.ts';
 import { readWarc } from './warc.ts';
 
 export type { IngestItem, IngestOptions, InputFile, InputFormat } from './types.ts';
 export { walkInputs, formatOf, type WalkResult } from './walk.ts';
-export { jsonlRecord } from './jsonl.ts';
+export { jsonlRecord, type JsonlLine } from './jsonl.ts';
 
 /** Items of one whole-document file (HTML, text, feed). */
 async function* readDocument(file: InputFile, maxBytes: number, onBytes?: (n: number) => void): AsyncGenerator<IngestItem> {
@@ -39,7 +39,19 @@ async function* readDocument(file: InputFile, maxBytes: number, onBytes?: (n: nu
 }
 
 /** All articles of the given files, in order, with per-file and per-record errors as items. */
-export async function* ingestFiles(files: InputFile[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+export function ingestFiles(files: InputFile[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  return readFiles(files, opts, false) as AsyncGenerator<IngestItem>;
+}
+
+/**
+ * As ingestFiles, but a JSONL file yields its lines unparsed (jsonlRecord makes each an article
+ * or an error), so the indexer can parse them in its worker threads.
+ */
+export function ingestFilesWithRawLines(files: InputFile[], opts: IngestOptions = {}): AsyncGenerator<IngestItem | JsonlLine> {
+  return readFiles(files, opts, true);
+}
+
+async function* readFiles(files: InputFile[], opts: IngestOptions, rawLines: boolean): AsyncGenerator<IngestItem | JsonlLine> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const file of files) {
     if (file.size === 0) {
@@ -47,7 +59,7 @@ export async function* ingestFiles(files: InputFile[], opts: IngestOptions = {})
       continue;
     }
     try {
-      if (file.format === 'jsonl') yield* readJsonl(file, maxBytes, opts.onBytes);
+      if (file.format === 'jsonl') yield* rawLines ? readJsonlLines(file, maxBytes, opts.onBytes) : readJsonl(file, maxBytes, opts.onBytes);
       else if (file.format === 'json') yield* readJson(file, maxBytes, opts.onBytes);
       else if (file.format === 'warc') yield* readWarc(file, maxBytes, opts.onBytes);
       else yield* readDocument(file, maxBytes, opts.onBytes);

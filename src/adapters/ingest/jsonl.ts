@@ -117,6 +117,29 @@ function isJsonObject(line: string): boolean {
 
 /** Articles of a JSONL file, in order. Lines longer than `maxBytes` are reported and skipped. */
 export async function* readJsonl(file: InputFile, maxBytes: number, onBytes?: (n: number) => void): AsyncGenerator<IngestItem> {
+  for await (const item of readJsonlLines(file, maxBytes, onBytes)) {
+    if (!item.ok) {
+      yield item;
+      continue;
+    }
+    const rec = jsonlRecord(item.line, file, item.lineNo);
+    yield rec instanceof UnspunError ? { ok: false, file, error: rec } : { ok: true, file, article: rec, where: `${file.display}:${item.lineNo}` };
+  }
+}
+
+/** One non-blank JSONL line, decoded but not yet parsed (the indexer parses it in a worker thread). */
+export interface JsonlLine {
+  ok: true;
+  file: InputFile;
+  line: string;
+  lineNo: number;
+}
+
+/**
+ * The non-blank lines of a JSONL file, decoded as UTF-8, in order; lines longer than
+ * `maxBytes` or not UTF-8 are error items naming `file:line`. jsonlRecord parses each line.
+ */
+export async function* readJsonlLines(file: InputFile, maxBytes: number, onBytes?: (n: number) => void): AsyncGenerator<JsonlLine | Extract<IngestItem, { ok: false }>> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let lineNo = 0;
@@ -125,7 +148,7 @@ export async function* readJsonl(file: InputFile, maxBytes: number, onBytes?: (n
   let records = 0;
   let errors = 0;
 
-  const finishLine = (bytes: Buffer): IngestItem | null => {
+  const finishLine = (bytes: Buffer): JsonlLine | Extract<IngestItem, { ok: false }> | null => {
     lineNo++;
     if (oversized) {
       oversized = false;
@@ -140,13 +163,8 @@ export async function* readJsonl(file: InputFile, maxBytes: number, onBytes?: (n
       return { ok: false, file, error: new UnspunError('INPUT_ENCODING', `${file.display}:${lineNo}`, `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)} of the line`) };
     }
     if (line.trim() === '') return null;
-    const rec = jsonlRecord(line, file, lineNo);
-    if (rec instanceof UnspunError) {
-      errors++;
-      return { ok: false, file, error: rec };
-    }
     records++;
-    return { ok: true, file, article: rec, where: `${file.display}:${lineNo}` };
+    return { ok: true, file, line, lineNo };
   };
 
   const chunks = streamChunks(file, onBytes);

@@ -84,6 +84,20 @@ export function traceJobId(input: RawInput): string {
   return jobIdOf('trace', input.kind, input.name, input.url ?? '', input.content);
 }
 
+/**
+ * `unspun watch --queue` names its jobs by what its state already keeps, so it can find a
+ * job again from its watch item alone (after a restart too): an ingest job by the article's
+ * id (`<url>#<content hash>`), a trace job by the page's URL and the hash of its text. A
+ * re-polled page with the same text is therefore the same job, and is not queued twice.
+ */
+export function watchIngestJobId(articleId: string): string {
+  return jobIdOf('watch-ingest', articleId);
+}
+
+export function watchTraceJobId(url: string, textHash: string): string {
+  return jobIdOf('watch-trace', url, textHash);
+}
+
 export interface FailedJob {
   id: string;
   queue: string;
@@ -102,6 +116,9 @@ export interface JobStatus {
   output: unknown;
 }
 
+/** pg-boss job states after which nothing more happens to a job. */
+export const FINISHED_STATES = ['completed', 'failed', 'cancelled'] as const;
+
 export class JobQueue {
   constructor(
     readonly boss: PgBoss,
@@ -110,16 +127,29 @@ export class JobQueue {
   ) {}
 
   /** Queues a batch of articles for ingest. `created` is false when the same batch is already queued or done. */
-  async enqueueIngest(articles: ReferenceArticle[]): Promise<{ id: string; created: boolean }> {
-    const id = ingestJobId(articles);
-    const sent = await this.boss.send(INGEST_QUEUE, { articles } satisfies IngestJob, { id });
-    return { id, created: sent !== null };
+  async enqueueIngest(articles: ReferenceArticle[], jobId?: string): Promise<{ id: string; created: boolean }> {
+    const id = jobId ?? ingestJobId(articles);
+    return { id, created: await this.send(INGEST_QUEUE, { articles } satisfies IngestJob, id, jobId !== undefined) };
   }
 
-  async enqueueTrace(input: RawInput): Promise<{ id: string; created: boolean }> {
-    const id = traceJobId(input);
-    const sent = await this.boss.send(TRACE_QUEUE, { input } satisfies TraceJob, { id });
-    return { id, created: sent !== null };
+  /** `jobId` overrides the id made from the input (watch names its jobs by URL and text hash). */
+  async enqueueTrace(input: RawInput, jobId?: string): Promise<{ id: string; created: boolean }> {
+    const id = jobId ?? traceJobId(input);
+    return { id, created: await this.send(TRACE_QUEUE, { input } satisfies TraceJob, id, jobId !== undefined) };
+  }
+
+  /**
+   * Queues a job unless one with its id is queued, running or done. With `again`, a job with
+   * that id that failed for good (its copy stays in the dead-letter queue) is replaced and
+   * runs again: watch asks for it when an item whose job failed comes round after its backoff.
+   */
+  private async send(queue: QueueName, data: object, id: string, again: boolean): Promise<boolean> {
+    if ((await this.boss.send(queue, data, { id })) !== null) return true;
+    if (!again) return false;
+    const job = await this.boss.getJobById(queue, id);
+    if (job?.state !== 'failed' && job?.state !== 'cancelled') return false;
+    await this.boss.deleteJob(queue, id);
+    return (await this.boss.send(queue, data, { id })) !== null;
   }
 
   /** One job's state and output (its result, or its error), from the live table or the archive. */
@@ -129,6 +159,20 @@ export class JobQueue {
       if (job) return { id, queue, state: job.state, retries: job.retryCount, output: job.output ?? null };
     }
     return null;
+  }
+
+  /** Many jobs' states at once (one statement), from the live table or the archive; missing ids are absent. */
+  async statuses(ids: readonly string[]): Promise<Map<string, JobStatus>> {
+    const out = new Map<string, JobStatus>();
+    if (ids.length === 0) return out;
+    const rows = await this.sql<{ id: string; name: string; state: string; retry_count: number; output: unknown }>(
+      `SELECT id::text AS id, name, state::text AS state, retry_count, output FROM ${this.schema}.job WHERE id = ANY($1::uuid[]) AND name = ANY($2)
+       UNION ALL
+       SELECT id::text AS id, name, state::text AS state, retry_count, output FROM ${this.schema}.archive WHERE id = ANY($1::uuid[]) AND name = ANY($2)`,
+      [[...new Set(ids)], [...QUEUES]],
+    );
+    for (const r of rows) out.set(r.id, { id: r.id, queue: r.name, state: r.state, retries: r.retry_count, output: r.output ?? null });
+    return out;
   }
 
   /** Jobs per queue and state. */
@@ -175,7 +219,8 @@ export class JobQueue {
   }
 }
 
-function errorText(output: unknown): string {
+/** The error a failed job recorded as its output. */
+export function errorText(output: unknown): string {
   if (output && typeof output === 'object') {
     const o = output as { message?: unknown; value?: { message?: unknown } };
     if (typeof o.message === 'string') return o.message;

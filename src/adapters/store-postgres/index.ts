@@ -10,17 +10,17 @@
  *   parsing and fingerprinting run in parallel) and counts never race.
  * - Every read on the trace path is a primary-key or index lookup bounded by the suspect
  *   (its words, its band keys, its candidates): no statement's cost grows with the corpus.
+ * - Site lines (core/site-lines.ts SiteLineStore) are kept with a count per (site, line), so
+ *   the trace path reads them by key too (site-lines.ts).
  * - No full-text search: PostgreSQL's own (GIN + ts_rank) measured 6x slower than FTS5 at
  *   260k articles, and the rare-term votes replace it (core/retrieve).
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import copyStreams from 'pg-copy-streams';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
 import { FINGERPRINT_VERSION, POSTINGS_DF_CAP, TERMS_VERSION } from '../../core/index/settings.ts';
 import { articleTerms, monthOfDay, wordTermHash } from '../../core/index/terms.ts';
 import { articlePhraseCounts } from '../../core/phrases/ngrams.ts';
+import { checkSitePage, type SiteLineStore, type SitePageLines } from '../../core/site-lines.ts';
 import type {
   FingerprintHit,
   IndexRecord,
@@ -33,7 +33,9 @@ import type {
 } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
 import { isPostgresUrl, redactUrl } from '../open-store.ts';
+import { copyInto } from './copy.ts';
 import { PG_SCHEMA_VERSION, SCHEMA_NAME_RE, UNDATED_DAY, createStatements, partitionStatement } from './schema.ts';
+import { SITE_LINE_COUNTS_TABLE, countSiteLines, siteLineTablesDdl, writeSitePages } from './site-lines.ts';
 
 export { isPostgresUrl, redactUrl };
 
@@ -88,30 +90,6 @@ function nullableString(v: unknown, field: string): string | null {
   return v;
 }
 
-/** One field in COPY's text format. */
-function copyField(v: string | number | null): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'number') return String(v);
-  // NUL cannot be stored in PostgreSQL text; it never survives extraction either.
-  return v.replace(/\0/g, '').replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-async function copyInto(client: pg.PoolClient, table: string, columns: string[], rows: Iterable<(string | number | null)[]>): Promise<void> {
-  const lines = function* () {
-    let chunk = '';
-    for (const row of rows) {
-      chunk += row.map(copyField).join('\t') + '\n';
-      if (chunk.length > 1 << 20) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  };
-  const stream = client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(lines()), stream);
-}
-
 // One lock per schema, so two stores in one database do not wait for each other.
 function lockKeyOf(schema: string): number {
   let h = 0;
@@ -119,16 +97,19 @@ function lockKeyOf(schema: string): number {
   return h;
 }
 
-export class PostgresStore implements Store, PhraseStats {
+export class PostgresStore implements Store, PhraseStats, SiteLineStore {
   readonly url: string;
   readonly schema: string;
   readonly readonly: boolean;
   readonly postingsDfCap: number;
   private pool: pg.Pool | null;
   private readonly lockKey: number;
+  /** False only for a read-only open of a store made before site lines existed: nothing is recorded. */
+  private readonly siteLineTables: boolean;
 
-  constructor(pool: pg.Pool, url: string, schema: string, readonly: boolean, postingsDfCap: number) {
+  constructor(pool: pg.Pool, url: string, schema: string, readonly: boolean, postingsDfCap: number, siteLineTables = true) {
     this.pool = pool;
+    this.siteLineTables = siteLineTables;
     this.url = url;
     this.schema = schema;
     this.readonly = readonly;
@@ -181,6 +162,7 @@ export class PostgresStore implements Store, PhraseStats {
         if (rec.phrases !== undefined && (!Array.isArray(rec.phrases) || !rec.phrases.every((p) => Array.isArray(p) && Number.isSafeInteger(p[0]) && Number.isSafeInteger(p[1])))) {
           throw new Error('phrases must be [key, count] integer pairs');
         }
+        if (rec.siteLines !== undefined && rec.siteLines !== null) checkSitePage(rec.siteLines);
         return {
           rec,
           outlet: nullableString(a.outlet, 'outlet'),
@@ -322,6 +304,8 @@ export class PostgresStore implements Store, PhraseStats {
           for (const term of new Set(row.rec.postable)) if (!capped.has(term)) yield [term, day, pk];
         }
       })());
+      const pages = fresh.flatMap(({ row }) => (row.rec.siteLines ? [row.rec.siteLines] : []));
+      if (pages.length) await writeSitePages(client, pages);
       if (result.added) {
         await client.query("UPDATE meta SET value = (value::bigint + $1)::text WHERE key = 'article_count'", [result.added]);
       }
@@ -334,6 +318,41 @@ export class PostgresStore implements Store, PhraseStats {
     } finally {
       client.release();
     }
+  }
+
+  async recordSiteLines(pages: SitePageLines[]): Promise<boolean> {
+    const pool = this.open();
+    if (this.readonly) return false;
+    // Checked before any SQL, so a bad page names itself and nothing is written.
+    pages.forEach((p, i) => {
+      try {
+        checkSitePage(p);
+      } catch (err) {
+        throw new UnspunError('STORE_WRITE_FAILED', redactUrl(this.url), `site page ${i + 1} of ${pages.length}${typeof p?.page === 'string' ? ` (${JSON.stringify(p.page)})` : ''}: ${(err as Error).message}; nothing in this batch was written`, { cause: err });
+      }
+    });
+    if (pages.length === 0) return true;
+    const client = await pool.connect().catch((err: Error) => {
+      throw new UnspunError('STORE_OPEN_FAILED', redactUrl(this.url), err.message, { cause: err });
+    });
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [this.lockKey]);
+      await writeSitePages(client, pages);
+      await client.query('COMMIT');
+      return true;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw new UnspunError('STORE_WRITE_FAILED', redactUrl(this.url), `site lines: ${(err as Error).message}; nothing in this batch was written`, { cause: err });
+    } finally {
+      client.release();
+    }
+  }
+
+  async siteLineCounts(site: string, keys: string[], exceptPage: string | null = null): Promise<Map<string, number>> {
+    this.open();
+    if (!this.siteLineTables) return new Map();
+    return countSiteLines((sql, params) => this.query<{ key: string; n: number }>(sql, params), site, keys, exceptPage ?? null);
   }
 
   async phraseCounts(keys: number[]): Promise<Map<number, number>> {
@@ -492,6 +511,29 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   if (meta.get('fingerprint_version') !== String(FINGERPRINT_VERSION) || meta.get('terms_version') !== String(TERMS_VERSION)) {
     return fail(null, 'STORE_SCHEMA', `fingerprint/terms version ${meta.get('fingerprint_version')}/${meta.get('terms_version')}, this build uses ${FINGERPRINT_VERSION}/${TERMS_VERSION}; re-index into a new store`);
   }
+  // Site-line tables: made when missing on a writable open (a store from before they existed gains them).
+  let hasSiteLineTables: boolean;
+  try {
+    if (opts.readonly) {
+      hasSiteLineTables = !!(await pool.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`${schema}.${SITE_LINE_COUNTS_TABLE}`])).rows[0]?.t;
+    } else {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [lockKeyOf(schema)]);
+        await client.query(siteLineTablesDdl(schema));
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+      hasSiteLineTables = true;
+    }
+  } catch (err) {
+    return fail(err);
+  }
   const cap = Number(meta.get('postings_df_cap'));
-  return new PostgresStore(pool, url, schema, opts.readonly ?? false, Number.isSafeInteger(cap) && cap > 0 ? cap : POSTINGS_DF_CAP);
+  return new PostgresStore(pool, url, schema, opts.readonly ?? false, Number.isSafeInteger(cap) && cap > 0 ? cap : POSTINGS_DF_CAP, hasSiteLineTables);
 }

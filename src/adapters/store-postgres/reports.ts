@@ -8,9 +8,16 @@
 import pg from 'pg';
 import { UnspunError } from '../../core/errors.ts';
 import { reportDedupeKey } from '../../core/report/history.ts';
-import type { ReportStore, ReportSummary, RetentionPolicy, StoredReport } from '../../core/report-store.ts';
-import { tracedArticleOf, type TracedArticle } from '../../core/sites/sites.ts';
-import type { ChangeKind, Report } from '../../core/types.ts';
+import type { ReportStore, RetentionPolicy, StoredReport } from '../../core/report-store.ts';
+import type { Report } from '../../core/types.ts';
+import {
+  REPORT_LIST_COLUMNS as LIST_COLUMNS,
+  REPORT_TRACED_COLUMNS as TRACED_COLUMNS,
+  reportColumns,
+  summaryFromRow as toSummary,
+  tracedFromRow as toTraced,
+  type TracedReportRow,
+} from '../sql-rows/reports.ts';
 import { DEFAULT_RETENTION, decodeCursor, encodeCursor, monotonicClock, newReportId, searchWords } from '../http/report-store.ts';
 import { redactUrl, type PostgresStore } from './index.ts';
 
@@ -38,52 +45,8 @@ CREATE INDEX IF NOT EXISTS reports_dedupe ON ${schema}.reports (dedupe_key);
 CREATE INDEX IF NOT EXISTS reports_site ON ${schema}.reports (site, created_at);
 `;
 
-interface Row {
-  id: string;
-  created_at: string;
-  title: string | null;
-  json?: string;
-  found: boolean | null;
-  reused: number | null;
-  serious: number | null;
-  source_title: string | null;
-  site: string | null;
-  url: string | null;
-  published?: string | null;
-  source_id?: string | null;
-  source_outlet?: string | null;
-  source_url?: string | null;
-  serious_kinds?: string | null;
-}
-
-const LIST_COLUMNS = 'id, created_at, title, found, reused, serious, source_title, site, url';
-const TRACED_COLUMNS = `${LIST_COLUMNS}, published, source_id, source_outlet, source_url, serious_kinds`;
-
-const toSummary = (r: Row): ReportSummary => ({
-  id: r.id,
-  createdAt: r.created_at,
-  title: r.title,
-  found: Boolean(r.found),
-  reusedShare: r.reused ?? 0,
-  serious: r.serious ?? 0,
-  sourceTitle: r.source_title,
-  site: r.site,
-  url: r.url,
-});
-
-const toTraced = (r: Row): TracedArticle => ({
-  reportId: r.id,
-  tracedAt: r.created_at,
-  site: r.site,
-  url: r.url,
-  title: r.title,
-  published: r.published ?? null,
-  found: Boolean(r.found),
-  reusedShare: r.reused ?? 0,
-  serious: r.serious ?? 0,
-  source: r.source_id ? { id: r.source_id, outlet: r.source_outlet ?? null, title: r.source_title, url: r.source_url ?? null } : null,
-  seriousByKind: r.serious_kinds ? (JSON.parse(r.serious_kinds) as Partial<Record<ChangeKind, number>>) : {},
-});
+/** A row as read: the light columns, and the JSON when asked for. */
+type Row = TracedReportRow & { json?: string };
 
 /** Opens (creating if needed) the report history in the corpus store's database and schema. */
 export async function openPostgresReportStore(store: PostgresStore, retention: RetentionPolicy = DEFAULT_RETENTION): Promise<ReportStore> {
@@ -130,12 +93,12 @@ export async function openPostgresReportStore(store: PostgresStore, retention: R
         }
         const id = newReportId();
         const createdAt = clock();
-        const c = tracedArticleOf(id, createdAt, report);
+        const c = reportColumns(id, createdAt, report);
         await run(
           `INSERT INTO ${t} (id, created_at, title, json, dedupe_key, site, url, published, found, reused, serious, source_id, source_outlet, source_title, source_url, serious_kinds)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-          [id, createdAt, report.suspect.title, JSON.stringify(report), key, c.site, c.url, c.published, c.found, c.reusedShare, c.serious,
-            c.source?.id ?? null, c.source?.outlet ?? null, report.sources[0]?.title ?? null, c.source?.url ?? null, JSON.stringify(c.seriousByKind)],
+          [id, createdAt, c.title, JSON.stringify(report), c.dedupe_key, c.site, c.url, c.published, c.found, c.reused, c.serious,
+            c.source_id, c.source_outlet, c.source_title, c.source_url, c.serious_kinds],
           'STORE_WRITE_FAILED',
           client,
         );

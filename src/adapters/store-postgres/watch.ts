@@ -9,7 +9,8 @@
  */
 import type pg from 'pg';
 import { UnspunError } from '../../core/errors.ts';
-import type { FeedRole, FetchLogEntry, ItemStatus, SeenItem, WatchStore, WatchedFeed } from '../../core/watch/types.ts';
+import type { FetchLogEntry, ItemStatus, WatchStore } from '../../core/watch/types.ts';
+import { emptyStatusCounts, feedFromRow as toFeed, itemFromRow as toItem, type FeedRow, type ItemRow } from '../sql-rows/watch.ts';
 import { redactUrl, type PostgresStore } from './index.ts';
 
 export const PG_WATCH_SCHEMA_VERSION = 1;
@@ -57,64 +58,6 @@ CREATE TABLE IF NOT EXISTS ${s}.watch_log (
 );
 INSERT INTO ${s}.meta (key, value) VALUES ('watch_schema_version', '${PG_WATCH_SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING;
 `;
-
-interface FeedRow {
-  url: string;
-  role: FeedRole;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  failures: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-}
-
-interface ItemRow {
-  url: string;
-  feed_url: string;
-  role: FeedRole;
-  status: ItemStatus;
-  content_hash: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  listed_date: string | null;
-  first_seen_at: string;
-  last_checked_at: string;
-  failures: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  article_id: string | null;
-  report_id: string | null;
-}
-
-const toFeed = (r: FeedRow): WatchedFeed => ({
-  url: r.url,
-  role: r.role,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastPolledAt: r.last_polled_at,
-  failures: r.failures,
-  nextAttemptAt: r.next_attempt_at,
-  lastError: r.last_error,
-});
-
-const toItem = (r: ItemRow): SeenItem => ({
-  url: r.url,
-  feedUrl: r.feed_url,
-  role: r.role,
-  status: r.status,
-  contentHash: r.content_hash,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  listedDate: r.listed_date,
-  firstSeenAt: r.first_seen_at,
-  lastCheckedAt: r.last_checked_at,
-  failures: r.failures,
-  nextAttemptAt: r.next_attempt_at,
-  lastError: r.last_error,
-  articleId: r.article_id,
-  reportId: r.report_id,
-});
 
 /** Opens (creating if needed) the watch tables in the corpus store's database and schema. */
 export async function openPostgresWatchStore(store: PostgresStore): Promise<WatchStore> {
@@ -188,7 +131,7 @@ export async function openPostgresWatchStore(store: PostgresStore): Promise<Watc
     async findByContent(role, contentHash) {
       const rows = await run<ItemRow>(
         'watch items',
-        `SELECT * FROM ${s}.watch_items WHERE role = $1 AND content_hash = $2 AND status = 'done' ORDER BY first_seen_at LIMIT 100`,
+        `SELECT * FROM ${s}.watch_items WHERE role = $1 AND content_hash = $2 AND status IN ('done', 'queued') ORDER BY first_seen_at LIMIT 100`,
         [role, contentHash],
       );
       return rows.map(toItem);
@@ -213,7 +156,7 @@ export async function openPostgresWatchStore(store: PostgresStore): Promise<Watc
       return rows.map(toItem);
     },
     async countItems() {
-      const out: Record<ItemStatus, number> = { done: 0, duplicate: 0, failed: 0, skipped: 0 };
+      const out = emptyStatusCounts();
       for (const r of await run<{ status: ItemStatus; n: string }>('watch items', `SELECT status, count(*) AS n FROM ${s}.watch_items GROUP BY status`)) {
         out[r.status] = Number(r.n);
       }

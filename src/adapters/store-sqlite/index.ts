@@ -10,11 +10,10 @@
  * Other adapters may keep their own tables in the same file: use `database` for the
  * better-sqlite3 handle and `getMeta`/`setMeta` for their own schema-version keys.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UnspunError, isUnspunError } from '../../core/errors.ts';
-import type { SiteLineStore, SitePageLines } from '../../core/site-lines.ts';
+import { checkSitePage, lineKeyNumber, type SiteLineStore, type SitePageLines } from '../../core/site-lines.ts';
 import { articleTerms, wordTermHash } from '../../core/index/terms.ts';
 import { POSTINGS_DF_CAP } from '../../core/index/settings.ts';
 import { articlePhraseCounts, PHRASE_KEY_VERSION } from '../../core/phrases/ngrams.ts';
@@ -77,18 +76,6 @@ function nullableString(v: unknown, field: string): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') throw new Error(`${field} must be a string or null`);
   return v;
-}
-
-/** A line key as the 52-bit integer the site_lines table stores. */
-function lineKeyInt(key: string): number {
-  const hex = /^[0-9a-f]{13,}$/i.test(key) ? key : createHash('sha1').update(key).digest('hex');
-  return parseInt(hex.slice(0, 13), 16);
-}
-
-function checkSitePage(p: SitePageLines): void {
-  if (typeof p?.site !== 'string' || p.site.length === 0) throw new Error('site must be a non-empty string');
-  if (typeof p.page !== 'string' || p.page.length === 0) throw new Error('page must be a non-empty string');
-  if (!Array.isArray(p.keys) || !p.keys.every((k) => typeof k === 'string' && k.length > 0)) throw new Error('keys must be non-empty strings');
 }
 
 /** Term and weight pairs as JSON for json_each, dropping function words and merging repeats. */
@@ -197,6 +184,8 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
       const index = new TermIndexWriter(w, this.postingsDfCap);
       this.ensurePhraseCounts();
       const phraseDelta = new Map<number, number>();
+      // Band keys are random: inserted together in key order after the batch (see applyPhraseDelta).
+      const bands: [number, number][] = [];
       const addPhrases = (pairs: [number, number][], sign: number) => {
         for (const [k, n] of pairs) phraseDelta.set(k, (phraseDelta.get(k) ?? 0) + sign * n);
       };
@@ -246,7 +235,7 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
             pk = Number(w.insert.run(params).lastInsertRowid);
             result.added++;
           }
-          for (const key of rec.bands) w.addBand.run(key, pk);
+          for (const key of rec.bands) bands.push([key, pk]);
           index.add(rec.terms, rec.postable, rec.day, pk);
           addPhrases(rec.phrases ?? articlePhraseCounts(a.text), 1);
           if (rec.siteLines) {
@@ -259,6 +248,8 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
           });
         }
       });
+      bands.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      for (const [key, pk] of bands) w.addBand.run(key, pk);
       index.flush();
       this.applyPhraseDelta(phraseDelta);
       if (result.added > 0) w.setCount.run(String(((this.stmts.count.get() as { n: number } | undefined)?.n ?? 0) + result.added));
@@ -291,7 +282,8 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     const db = this.open();
     const upsert = db.prepare('INSERT INTO phrase_counts (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n');
     const drop = db.prepare('DELETE FROM phrase_counts WHERE key = ? AND n <= 0');
-    for (const [k, n] of delta) {
+    // In key order, so the B-tree is walked once left to right instead of at random.
+    for (const [k, n] of [...delta].sort((a, b) => a[0] - b[0])) {
       if (n === 0) continue;
       upsert.run(k, n);
       if (n < 0) drop.run(k);
@@ -375,7 +367,7 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     const existing = (st.page.get(site, p.page) as { pk: number } | undefined)?.pk;
     const page = existing ?? Number(st.addPage.run(site, p.page).lastInsertRowid);
     if (existing !== undefined) st.clear.run(page);
-    for (const key of new Set(p.keys)) st.addLine.run(site, lineKeyInt(key), page);
+    for (const key of new Set(p.keys)) st.addLine.run(site, lineKeyNumber(key), page);
   }
 
   async recordSiteLines(pages: SitePageLines[]): Promise<boolean> {
@@ -406,7 +398,7 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     const byInt = new Map<number, string[]>();
     for (const k of new Set(keys)) {
       if (typeof k !== 'string' || !k) continue;
-      const n = lineKeyInt(k);
+      const n = lineKeyNumber(k);
       byInt.set(n, [...(byInt.get(n) ?? []), k]);
     }
     const rows = db
@@ -529,7 +521,8 @@ class TermIndexWriter {
 
   flush(): void {
     const capped = new Set<number>();
-    for (const [term, change] of this.delta) {
+    // In term order, so each B-tree is walked once left to right instead of at random.
+    for (const [term, change] of [...this.delta].sort((a, b) => a[0] - b[0])) {
       if (change === 0) continue;
       const row = this.w.bumpTerm.get(term, change) as { df: number; capped: number };
       if (row.capped === 1) capped.add(term);
@@ -539,6 +532,7 @@ class TermIndexWriter {
         this.w.dropPostings.run(term);
       }
     }
+    this.adds.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
     for (const [term, day, pk] of this.adds) if (!capped.has(term)) this.w.addPosting.run(term, day, pk);
     this.delta.clear();
     this.adds.length = 0;

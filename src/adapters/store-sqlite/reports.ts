@@ -8,10 +8,18 @@
  * by an older build gains the columns, filled from its stored JSON, on first open.
  */
 import Database from 'better-sqlite3';
-import type { ChangeKind, Report } from '../../core/types.ts';
+import type { Report } from '../../core/types.ts';
 import { UnspunError } from '../../core/errors.ts';
 import { reportDedupeKey } from '../../core/report/history.ts';
-import { tracedArticleOf, type TracedArticle } from '../../core/sites/sites.ts';
+import {
+  REPORT_LIST_COLUMNS as LIST_COLUMNS,
+  REPORT_TRACED_COLUMNS,
+  reportColumns,
+  summaryFromRow as toSummary,
+  tracedFromRow as toTraced,
+  type ReportSummaryRow as SummaryRow,
+  type TracedReportRow as TracedRow,
+} from '../sql-rows/reports.ts';
 import {
   DEFAULT_RETENTION,
   decodeCursor,
@@ -21,7 +29,6 @@ import {
   searchWords,
   type RetentionPolicy,
   type ReportStore,
-  type ReportSummary,
 } from '../http/report-store.ts';
 
 type Db = Database.Database;
@@ -52,78 +59,10 @@ const SUMMARY_COLUMNS_V2: [string, string][] = [
   ['serious_kinds', 'TEXT'],
 ];
 
-interface SummaryRow {
-  id: string;
-  created_at: string;
-  title: string | null;
-  found: number | null;
-  reused: number | null;
-  serious: number | null;
-  source_title: string | null;
-  site: string | null;
-  url: string | null;
-}
-
-interface TracedRow extends SummaryRow {
-  published: string | null;
-  source_id: string | null;
-  source_outlet: string | null;
-  source_url: string | null;
-  serious_kinds: string | null;
-}
-
-const LIST_COLUMNS = 'id, created_at, title, found, reused, serious, source_title, site, url';
-
-function toSummary(row: SummaryRow): ReportSummary {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    title: row.title,
-    found: Boolean(row.found),
-    reusedShare: row.reused ?? 0,
-    serious: row.serious ?? 0,
-    sourceTitle: row.source_title,
-    site: row.site,
-    url: row.url,
-  };
-}
-
-function toTraced(row: TracedRow): TracedArticle {
-  return {
-    reportId: row.id,
-    tracedAt: row.created_at,
-    site: row.site,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    found: Boolean(row.found),
-    reusedShare: row.reused ?? 0,
-    serious: row.serious ?? 0,
-    source: row.source_id ? { id: row.source_id, outlet: row.source_outlet, title: row.source_title, url: row.source_url } : null,
-    seriousByKind: row.serious_kinds ? (JSON.parse(row.serious_kinds) as Partial<Record<ChangeKind, number>>) : {},
-  };
-}
-
-/** The light columns of one report, as bound parameters. */
+/** The light columns of one report, as bound parameters (SQLite binds no booleans). */
 function columnsOf(id: string, createdAt: string, report: Report) {
-  const t = tracedArticleOf(id, createdAt, report);
-  return {
-    id,
-    created_at: createdAt,
-    title: report.suspect.title,
-    dedupe_key: reportDedupeKey(report),
-    site: t.site,
-    url: t.url,
-    published: t.published,
-    found: t.found ? 1 : 0,
-    reused: t.reusedShare,
-    serious: t.serious,
-    source_id: t.source?.id ?? null,
-    source_outlet: t.source?.outlet ?? null,
-    source_title: report.sources[0]?.title ?? null,
-    source_url: t.source?.url ?? null,
-    serious_kinds: JSON.stringify(t.seriousByKind),
-  };
+  const c = reportColumns(id, createdAt, report);
+  return { ...c, found: c.found ? 1 : 0 };
 }
 
 /** Adds the version-2 columns to a table made by an older build and fills them from the JSON. */
@@ -199,7 +138,7 @@ export function openSqliteReportStore(dbOrPath: Db | string, retention: Retentio
   const deleteBeyond = db.prepare(
     'DELETE FROM reports WHERE id IN (SELECT id FROM reports ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?)',
   );
-  const tracedColumns = `${LIST_COLUMNS}, published, source_id, source_outlet, source_url, serious_kinds`;
+  const tracedColumns = REPORT_TRACED_COLUMNS;
   const tracedAll = db.prepare<[], TracedRow>(`SELECT ${tracedColumns} FROM reports WHERE site IS NOT NULL ORDER BY created_at`);
   const tracedSite = db.prepare<[string], TracedRow>(`SELECT ${tracedColumns} FROM reports WHERE site = ? ORDER BY created_at`);
 

@@ -6,7 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { UnspunError } from '../../core/errors.ts';
-import type { FeedRole, FetchLogEntry, ItemStatus, SeenItem, WatchStore, WatchedFeed } from '../../core/watch/types.ts';
+import type { FeedRole, FetchLogEntry, ItemStatus, WatchStore } from '../../core/watch/types.ts';
+import { emptyStatusCounts, feedFromRow as toFeed, itemFromRow as toItem, type FeedRow, type ItemRow } from '../sql-rows/watch.ts';
 
 type Db = Database.Database;
 
@@ -57,68 +58,6 @@ CREATE TABLE IF NOT EXISTS watch_log (
 );
 `;
 
-interface FeedRow {
-  url: string;
-  role: FeedRole;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  failures: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-}
-
-interface ItemRow {
-  url: string;
-  feed_url: string;
-  role: FeedRole;
-  status: ItemStatus;
-  content_hash: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  listed_date: string | null;
-  first_seen_at: string;
-  last_checked_at: string;
-  failures: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  article_id: string | null;
-  report_id: string | null;
-}
-
-function toFeed(r: FeedRow): WatchedFeed {
-  return {
-    url: r.url,
-    role: r.role,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at,
-    failures: r.failures,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-  };
-}
-
-function toItem(r: ItemRow): SeenItem {
-  return {
-    url: r.url,
-    feedUrl: r.feed_url,
-    role: r.role,
-    status: r.status,
-    contentHash: r.content_hash,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    listedDate: r.listed_date,
-    firstSeenAt: r.first_seen_at,
-    lastCheckedAt: r.last_checked_at,
-    failures: r.failures,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-    articleId: r.article_id,
-    reportId: r.report_id,
-  };
-}
-
 /** Opens the watch tables in an open connection (normally the corpus store's `database`). */
 export function openSqliteWatchStore(db: Db): WatchStore {
   try {
@@ -154,7 +93,7 @@ export function openSqliteWatchStore(db: Db): WatchStore {
          report_id = excluded.report_id`,
     ),
     byContent: db.prepare<[FeedRole, string], ItemRow>(
-      "SELECT * FROM watch_items WHERE role = ? AND content_hash = ? AND status = 'done' ORDER BY first_seen_at LIMIT 100",
+      "SELECT * FROM watch_items WHERE role = ? AND content_hash = ? AND status IN ('done', 'queued') ORDER BY first_seen_at LIMIT 100",
     ),
     counts: db.prepare<[], { status: ItemStatus; n: number }>('SELECT status, count(*) AS n FROM watch_items GROUP BY status'),
     log: db.prepare(
@@ -204,7 +143,7 @@ export function openSqliteWatchStore(db: Db): WatchStore {
       return (db.prepare(sql).all(...params, limit) as ItemRow[]).map(toItem);
     },
     async countItems() {
-      const out: Record<ItemStatus, number> = { done: 0, duplicate: 0, failed: 0, skipped: 0 };
+      const out = emptyStatusCounts();
       for (const r of s.counts.all()) out[r.status] = r.n;
       return out;
     },

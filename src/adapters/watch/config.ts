@@ -19,6 +19,7 @@ import {
   DEFAULT_INTERVAL_MS,
   DEFAULT_MAX_ITEMS_PER_FEED,
   DEFAULT_MAX_REDIRECTS,
+  DEFAULT_QUEUE_WAIT_MS,
   DEFAULT_RETRY_BASE_MS,
 } from '../../core/watch/settings.ts';
 import { normalizeItemUrl } from '../../core/watch/policy.ts';
@@ -69,6 +70,8 @@ export const WatchConfigFile = z
     retryDelay: Duration,
     backoff: Duration,
     userAgent: z.string().min(1).max(300),
+    queue: z.boolean(),
+    queueWait: Duration,
   })
   .partial()
   .strict();
@@ -95,6 +98,10 @@ export interface WatchConfig {
   backoffBaseMs: number;
   backoffMaxMs: number;
   userAgent: string | null;
+  /** Hand indexing and tracing to `unspun worker`s through the job queue in the --db PostgreSQL. */
+  queue: boolean;
+  /** With the queue: how long a poll waits for its jobs. */
+  queueWaitMs: number;
 }
 
 export function readConfigFile(path: string): WatchConfigFile {
@@ -162,5 +169,7 @@ export function resolveConfig(file: WatchConfigFile, flags: WatchConfigFile, def
     backoffBaseMs: backoff === undefined ? DEFAULT_BACKOFF_BASE_MS : parseDurationMs(backoff, 'backoff'),
     backoffMaxMs: DEFAULT_BACKOFF_MAX_MS,
     userAgent: pick('userAgent') ?? null,
+    queue: pick('queue') ?? false,
+    queueWaitMs: pick('queueWait') === undefined ? DEFAULT_QUEUE_WAIT_MS : parseDurationMs(pick('queueWait')!, '--queue-wait'),
   };
 }

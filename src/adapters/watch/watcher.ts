@@ -11,6 +11,15 @@
  *      then index it (reference) or trace it (suspect), deduplicated by URL and by content hash.
  *   4. A traced copy with serious changes is announced (announce.ts).
  *
+ * With a job queue (`watch --queue`, adapters/queue) step 3 still fetches, decodes and
+ * deduplicates here, but hands the indexing to ingest jobs and the tracing to trace jobs that
+ * `unspun worker`s run. The item is saved as `queued`; the watch then waits (up to
+ * `queueWaitMs`) for the poll's ingest jobs before it reads the suspect feeds, so sources are
+ * indexed before their copies are traced, and for the trace jobs at the end of the poll. A
+ * finished trace job's report is read back from the report store and announced here, by the
+ * one process that owns the announcement log and webhook. Jobs still running when the wait
+ * ends are collected by the next poll (or the next run: the job id is made from the item).
+ *
  * Failures never stop the poll: each is logged with its URL, retried within the poll when
  * transient, and remembered with a backoff for later polls. A feed's validators are saved only
  * after all its items were handled, so a run killed mid-feed resumes on the next poll.
@@ -19,7 +28,7 @@ import { isUnspunError } from '../../core/errors.ts';
 import { extractArticle } from '../../core/extract/index.ts';
 import { contentHash, prepareIndexRecord } from '../../core/index/index.ts';
 import type { Store } from '../../core/store.ts';
-import type { RawInput, Report, Severity } from '../../core/types.ts';
+import type { RawInput, ReferenceArticle, Report, Severity } from '../../core/types.ts';
 import {
   buildAnnouncement,
   isDue,
@@ -35,6 +44,7 @@ import { MAX_CHILD_SITEMAPS, MAX_ITEM_FAILURES } from '../../core/watch/settings
 import type { ReportStore } from '../http/report-store.ts';
 import { assertNotBinary, charsetFromContentType, decodeText } from '../input/decode.ts';
 import { documentToArticle } from '../ingest/document.ts';
+import { FINISHED_STATES, errorText, watchIngestJobId, watchTraceJobId, type JobStatus } from '../queue/index.ts';
 import { FetchFailure, type Accept, type FetchResult, type PoliteFetcher } from './fetcher.ts';
 import { parseListing, pickItems, type ListedItem } from './listing.ts';
 
@@ -51,6 +61,17 @@ export interface WatchSettings {
   announceSeverity: Severity;
   /** Base URL of `unspun serve`, for permalinks in announcements. */
   permalinkBase: string | null;
+  /** With a queue: how long a poll waits for its jobs (ingest before tracing, then the traces). */
+  queueWaitMs?: number;
+  /** With a queue: time between two looks at the jobs' states while waiting. */
+  queueCheckMs?: number;
+}
+
+/** The part of the job queue (adapters/queue JobQueue) the watch uses. */
+export interface WatchQueue {
+  enqueueIngest(articles: ReferenceArticle[], jobId: string): Promise<{ id: string; created: boolean }>;
+  enqueueTrace(input: RawInput, jobId: string): Promise<{ id: string; created: boolean }>;
+  statuses(ids: readonly string[]): Promise<Map<string, JobStatus>>;
 }
 
 export interface WatchDeps {
@@ -62,6 +83,8 @@ export interface WatchDeps {
   /** Called after a poll that added reference articles (SQLite refreshes its word statistics). */
   afterIndexing?: () => Promise<void>;
   announce: (a: Announcement) => Promise<void>;
+  /** When set, reference items become ingest jobs and suspect items trace jobs for `unspun worker`s. */
+  queue?: WatchQueue;
   /** Progress and failure lines. */
   log: (line: string) => void;
   now?: () => number;
@@ -80,12 +103,16 @@ export interface PollSummary {
   itemsFailed: number;
   skipped: number;
   announced: number;
+  /** Jobs handed to the queue in this poll (with a queue). */
+  queued: number;
+  /** Jobs not finished when the poll stopped waiting: the next poll collects them. */
+  pending: number;
 }
 
 function emptySummary(): PollSummary {
   return {
     feeds: 0, feedsNotModified: 0, feedsFailed: 0, feedsDeferred: 0, itemsSeen: 0, indexed: 0, traced: 0,
-    unchanged: 0, duplicates: 0, itemsFailed: 0, skipped: 0, announced: 0,
+    unchanged: 0, duplicates: 0, itemsFailed: 0, skipped: 0, announced: 0, queued: 0, pending: 0,
   };
 }
 
@@ -127,6 +154,8 @@ export class Watcher {
   /** One pass over every feed. Never throws for a site's failure; store failures do throw. */
   async poll(): Promise<PollSummary> {
     const summary = emptySummary();
+    // Jobs an earlier poll (or run) left running: whatever finished since is recorded and announced now.
+    if (this.deps.queue) for (const role of ['reference', 'suspect'] as const) await this.settleQueued(role, summary, 0);
     for (const role of ['reference', 'suspect'] as const) {
       const urls = [...new Set(role === 'reference' ? this.settings.reference : this.settings.suspect)];
       const byHost = new Map<string, string[]>();
@@ -137,9 +166,72 @@ export class Watcher {
       await pool([...byHost.values()], this.settings.hostConcurrency, async (feeds) => {
         for (const url of feeds) await this.pollFeed(url, role, summary);
       });
+      if (this.deps.queue) summary.pending += await this.settleQueued(role, summary, this.settings.queueWaitMs ?? 0);
       if (role === 'reference' && summary.indexed > 0) await this.deps.afterIndexing?.();
     }
+    if (summary.pending > 0) this.deps.log(`${summary.pending} jobs still running; the next poll collects them`);
     return summary;
+  }
+
+  /** The queue job of a queued item: named by what the item keeps (adapters/queue). */
+  private jobIdOf(item: SeenItem): string | null {
+    if (item.role === 'reference') return item.articleId ? watchIngestJobId(item.articleId) : null;
+    return item.contentHash ? watchTraceJobId(item.url, item.contentHash) : null;
+  }
+
+  /**
+   * Records the finished jobs of queued items of a role, waiting up to `waitMs` for the rest;
+   * returns how many are still running. A job that failed for good (or went missing from the
+   * queue) fails its item, which is then fetched and queued again after the item backoff.
+   */
+  private async settleQueued(role: FeedRole, summary: PollSummary, waitMs: number): Promise<number> {
+    const queue = this.deps.queue!;
+    const deadline = performance.now() + waitMs;
+    for (;;) {
+      const queued = await this.deps.state.listItems({ role, status: 'queued', limit: 100_000 });
+      if (queued.length === 0) return 0;
+      const ids = new Map(queued.map((item) => [item, this.jobIdOf(item)]));
+      const states = await queue.statuses([...ids.values()].filter((id): id is string => id !== null));
+      let running = 0;
+      for (const item of queued) {
+        const id = ids.get(item)!;
+        const job = id ? states.get(id) : undefined;
+        if (!job) await this.failQueued(item, summary, `job ${id ?? '(none)'} is not in the queue (deleted?)`);
+        else if (job.state === 'completed') await this.finishJob(item, job, summary);
+        else if ((FINISHED_STATES as readonly string[]).includes(job.state)) {
+          await this.failQueued(item, summary, `job ${job.id} ${job.state} after ${job.retries} retries: ${errorText(job.output)}`);
+        } else running++;
+      }
+      if (running === 0 || performance.now() >= deadline) return running;
+      await sleep(Math.min(this.settings.queueCheckMs ?? 500, Math.max(0, deadline - performance.now())));
+    }
+  }
+
+  private async failQueued(item: SeenItem, summary: PollSummary, why: string): Promise<void> {
+    const failures = item.failures + 1;
+    const next = nextAttemptAt(this.now(), failures, this.settings.backoffBaseMs, this.settings.backoffMaxMs);
+    summary.itemsFailed++;
+    this.deps.log(`failed ${item.url}: ${why}${failures < MAX_ITEM_FAILURES ? `; next attempt after ${next}` : '; giving up'}`);
+    // Without its hash the page counts as new when it comes round again, and is queued again.
+    await this.deps.state.saveItem({ ...item, status: 'failed', contentHash: null, failures, nextAttemptAt: next, lastError: `job: ${why}`, lastCheckedAt: this.iso() });
+  }
+
+  private async finishJob(item: SeenItem, job: JobStatus, summary: PollSummary): Promise<void> {
+    const out = (job.output ?? {}) as { added?: number; replaced?: number; reportId?: string };
+    if (item.role === 'reference') {
+      const added = (out.added ?? 0) + (out.replaced ?? 0) > 0;
+      if (added) summary.indexed++;
+      else summary.duplicates++;
+      this.deps.log(`${added ? 'indexed' : 'already indexed'} ${item.url} (job ${job.id})`);
+      await this.deps.state.saveItem({ ...item, status: added ? 'done' : 'duplicate', failures: 0, lastError: null });
+      return;
+    }
+    const stored = typeof out.reportId === 'string' ? await this.deps.reports.get(out.reportId) : null;
+    if (!stored) {
+      await this.failQueued(item, summary, `job ${job.id} finished but its report ${out.reportId ?? '(none)'} is not in the report store`);
+      return;
+    }
+    await this.traced(item, stored.report, stored.id, summary, ` (job ${job.id})`);
   }
 
   private async record(entry: Omit<FetchLogEntry, 'at'>): Promise<void> {
@@ -270,7 +362,7 @@ export class Watcher {
       firstSeenAt: now, lastCheckedAt: now, failures: 0, nextAttemptAt: null, lastError: null, articleId: null, reportId: null,
     };
     // A page that was done is fetched again only because the feed re-dated it: ask conditionally.
-    const validators = seen?.status === 'done' || seen?.status === 'duplicate' ? seen : {};
+    const validators = seen?.status === 'done' || seen?.status === 'duplicate' || seen?.status === 'queued' ? seen : {};
     let fetchedAt: number | null = null;
     try {
       const res = await this.fetchLogged(item.url, 'page', validators);
@@ -281,7 +373,9 @@ export class Watcher {
         return;
       }
       const input = this.decode(res);
-      const fetched = { ...base, feedUrl, role, listedDate: item.date, lastCheckedAt: now, etag: res.etag, lastModified: res.lastModified, failures: 0, nextAttemptAt: null, lastError: null };
+      // A queued item keeps its count of failed jobs until one succeeds, so a job that always fails is given up.
+      const failures = this.deps.queue && seen?.status === 'failed' ? seen.failures : 0;
+      const fetched = { ...base, feedUrl, role, listedDate: item.date, lastCheckedAt: now, etag: res.etag, lastModified: res.lastModified, failures, nextAttemptAt: null, lastError: null };
       if (role === 'reference') await this.indexItem(input, fetched, item, outlet, summary);
       else await this.traceItem(input, fetched, summary);
     } catch (err) {
@@ -326,6 +420,13 @@ export class Watcher {
       await this.deps.state.saveItem({ ...item, status: 'duplicate', contentHash: hash });
       return;
     }
+    if (this.deps.queue) {
+      const job = await this.deps.queue.enqueueIngest([article], watchIngestJobId(article.id));
+      summary.queued++;
+      this.deps.log(`queued ${item.url} for indexing (job ${job.id}${job.created ? '' : ', already queued'})`);
+      await this.deps.state.saveItem({ ...item, status: 'queued', contentHash: hash, articleId: article.id });
+      return;
+    }
     await this.deps.corpus.put([prepareIndexRecord(article)]);
     summary.indexed++;
     this.deps.log(`indexed ${item.url}`);
@@ -349,18 +450,30 @@ export class Watcher {
       await this.deps.state.saveItem({ ...item, status: 'duplicate', contentHash: hash, reportId: twin.reportId });
       return;
     }
+    if (this.deps.queue) {
+      const job = await this.deps.queue.enqueueTrace(input, watchTraceJobId(item.url, hash));
+      summary.queued++;
+      this.deps.log(`queued ${item.url} for tracing (job ${job.id}${job.created ? '' : ', already queued'})`);
+      await this.deps.state.saveItem({ ...item, status: 'queued', contentHash: hash });
+      return;
+    }
     const report = await this.deps.trace(input);
     const stored = await this.deps.reports.save(report);
+    await this.traced({ ...item, contentHash: hash }, report, stored.id, summary, '');
+  }
+
+  /** A suspect item traced (here or by a worker): recorded, and announced when it is a copy with serious changes. */
+  private async traced(item: SeenItem, report: Report, reportId: string, summary: PollSummary, by: string): Promise<void> {
     summary.traced++;
     const src = report.sources[0];
     this.deps.log(
-      `traced ${item.url}: ${src ? `source ${src.id}${src.outlet ? ` (${src.outlet})` : ''}, ${report.summary.serious} serious` : 'no source'} -> report ${stored.id}`,
+      `traced ${item.url}${by}: ${src ? `source ${src.id}${src.outlet ? ` (${src.outlet})` : ''}, ${report.summary.serious} serious` : 'no source'} -> report ${reportId}`,
     );
-    await this.deps.state.saveItem({ ...item, status: 'done', contentHash: hash, reportId: stored.id });
+    await this.deps.state.saveItem({ ...item, status: 'done', reportId, failures: 0, lastError: null });
     if (shouldAnnounce(report, this.settings.announceSeverity)) {
       summary.announced++;
       await this.deps.announce(
-        buildAnnouncement(report, { url: item.url, reportId: stored.id, at: this.iso(), permalinkBase: this.settings.permalinkBase }, this.settings.announceSeverity),
+        buildAnnouncement(report, { url: item.url, reportId, at: this.iso(), permalinkBase: this.settings.permalinkBase }, this.settings.announceSeverity),
       );
     }
   }

@@ -106,15 +106,30 @@ export const PHRASE_MAX_SENSES = 3;
  */
 export const SEEN_IN_NEWS_MIN = 3;
 /**
- * Loaded wording from the article alone (core/classify/loaded-alone.ts): AFINN-165 words of at
- * least this valence (either sign) join the hand-written list, and a word fires only when the
- * phrase model's real news uses it at most LOADED_NEWS_MAX times (46M words counted). Set on
- * NEWS_TUNE (bench/lib/news-ranges.ts) for under one flag per 1,000 sentences.
+ * Loaded wording from the article alone (core/classify/rules/loaded-alone.ts). Each judging word
+ * in the reporter's voice weighs in; an article is reported when its distinct words weigh at
+ * least LOADED_ARTICLE_MIN. Set on NEWS_TUNE plus articles 1,701-2,000 of the same four corpus
+ * files (every flag there is a false alarm: 0.30 per 1,000 sentences) and the seeded slanted
+ * rewrites of bench/lib/synthetic-slant.ts, never on NEWS_TEST:
+ * - the hand-written list and AFINN-165 adjectives and adverbs of at least LOADED_VALENCE_MIN
+ *   (negative ones; praise counts only from the list) weigh LOADED_WEIGHT.word when real news
+ *   uses the word at most LOADED_NEWS_MAX times (46M words counted), else nothing: reviews and
+ *   columns in real news write "harrowing" or "appalling" in their own voice;
+ * - a disparaging label weighs LOADED_WEIGHT.label, or LOADED_WEIGHT.commonLabel when real news
+ *   uses it more than LOADED_LABEL_NEWS_MAX times ("so-called", "regime", "rioters"), and
+ *   nothing where it starts a set phrase real news writes over LOADED_SET_PHRASE_MIN times
+ *   ("regime change");
+ * - a judging saying verb ("boasted") weighs LOADED_WEIGHT.saying;
+ * - a label with a judging word beside it ("the regime's shocking crackdown", within
+ *   LOADED_STACK_WORDS words, no punctuation between) weighs LOADED_WEIGHT.strong: enough alone.
  */
-export const LOADED_VALENCE_MIN = 3;
-export const LOADED_NEWS_MAX = 80;
-/** ...and only in an article with at least this many different such words. */
-export const LOADED_MIN_WORDS = 2;
+export const LOADED_VALENCE_MIN = 2;
+export const LOADED_NEWS_MAX = 30;
+export const LOADED_LABEL_NEWS_MAX = 60;
+export const LOADED_SET_PHRASE_MIN = 180;
+export const LOADED_STACK_WORDS = 2;
+export const LOADED_WEIGHT = { word: 1, label: 1.5, commonLabel: 0.5, saying: 2.5, strong: 3 } as const;
+export const LOADED_ARTICLE_MIN = 3;
 /**
  * Content words a hunk may have on each side for its words to be read as one-for-one swaps
  * ("monetary policy" -> "financial coverage"); a longer hunk is a rewritten stretch. Set by hand:

@@ -10,10 +10,10 @@ import { ruleOutcome, type Hit } from './catalogue.ts';
 import { findSpinnerArtifacts } from './rules/spinner.ts';
 import { findUnattributed } from './rules/unattributed.ts';
 import { findPhraseSwaps, wordSwapCandidates, type SwapCandidate } from './rules/phrase-swap.ts';
-import { findLoadedAlone } from './rules/loaded-alone.ts';
+import { findLoadedAlone, slantedHits, type LoadedSource } from './rules/loaded-alone.ts';
 import { defaultPhraseModel, type PhraseModel } from '../phrases/model.ts';
 import { PHRASE_TABLE_MIN_COUNT, defaultPhraseTable } from '../phrases/default-table.ts';
-import { CORROBORATING_FINGERPRINTS, LOADED_MIN_WORDS, PHRASE_CORROBORATED, SWAP_MIN_DENSITY, SWAP_MIN_STRONG, SWAP_REPORT, SWAP_SCORING, SWAP_STRONG } from './settings.ts';
+import { CORROBORATING_FINGERPRINTS, PHRASE_CORROBORATED, SWAP_MIN_DENSITY, SWAP_MIN_STRONG, SWAP_REPORT, SWAP_SCORING, SWAP_STRONG } from './settings.ts';
 import { formatCount } from '../text/format.ts';
 
 export interface SingleArticleOptions {
@@ -46,6 +46,13 @@ function swapChange(s: Sentence, hit: SwapCandidate, counted: string, strong: nu
   change.evidence.counts = { written: hit.writtenCount, expected: hit.expectedCount };
   return change;
 }
+
+const LOADED_WHY: Record<LoadedSource, (w: string) => string> = {
+  word: (w) => `"${w}" judges rather than reports`,
+  valence: (w) => `"${w}" judges rather than reports (strongly valenced in AFINN-165)`,
+  label: (w) => `"${w}" is a label that disparages what it names`,
+  saying: (w) => `"${w}" judges the speaker where a report would write "said"`,
+};
 
 /** Boilerplate, spinner fingerprints and unattributed claims, from the suspect alone. */
 export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[], options: SingleArticleOptions = {}): Change[] {
@@ -92,15 +99,15 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
       out.push(swapChange(s, hit, model.description, strong, scored));
     }
   });
-  // One judging word is a writer's choice; a copy slanted on purpose uses several.
-  const loaded = suspect.sentences.map((s) => findLoadedAlone(s.text, model));
-  const slanted = new Set(loaded.flat().map((h) => h.text.toLowerCase())).size >= LOADED_MIN_WORDS;
+  // One judging word is a writer's choice; a copy slanted on purpose uses several, or a
+  // judging saying verb, or a label with a judging word beside it (settings LOADED_*).
+  const loaded = slantedHits(suspect.sentences.map((s) => findLoadedAlone(s.text, model)));
   for (const s of suspect.sentences) {
-    for (const hit of slanted ? loaded[s.index] ?? [] : []) {
+    for (const hit of loaded[s.index] ?? []) {
       out.push(sentenceChange(
         s,
-        { rule: 'loaded-alone', variant: hit.from === 'list' ? 'word' : 'valence' },
-        `"${hit.text}" judges rather than reports, in the article's own voice (not in a quotation), and real news seldom uses it (${formatCount(hit.newsCount)} times in ${model.description}).`,
+        { rule: 'loaded-alone', variant: hit.from },
+        `${LOADED_WHY[hit.from](hit.text)}, in the article's own voice (not in a quotation or what someone is reported to have said); ${model.description} write it ${formatCount(hit.newsCount)} times, and with the article's other judging words it weighs more than straight news carries.`,
         [hit.text],
       ));
     }

@@ -61,6 +61,46 @@ export const LOADED: ReadonlySet<string> = new Set([
   'doomed', 'humiliated', 'commanding', 'landslide',
 ]);
 
+/**
+ * Labels that disparage the people or the act they name, which a news report uses only in
+ * someone's quoted words ("rioters" for protesters, "regime" for a government, "so-called").
+ */
+export const PEJORATIVE_LABELS: ReadonlySet<string> = new Set([
+  'so-called', 'regime', 'regimes', 'rioters', 'thugs', 'thuggish', 'mob', 'mobs', 'hooligans', 'agitators', 'illegals',
+  'invaders', 'jihadists', 'bandits', 'bureaucrats', 'apparatchiks', 'elites', 'cronies', 'henchmen', 'stooges',
+  'lackeys', 'propagandists', 'ploy', 'stunt', 'sham', 'charade', 'farce', 'witch-hunt', 'cabal', 'zealots',
+]);
+
+/**
+ * Saying verbs that judge the speaker or how they spoke ("boasted", "whined"). Reporters use
+ * "said"; "claimed", "admitted" and "insisted" are also plain news usage, so they are left to
+ * the check against a source (rules/loaded.ts).
+ */
+export const JUDGING_SAYING_VERBS: ReadonlySet<string> = new Set([
+  // Past tense only: "boasts" and "rants" are as often a noun or "the city boasts a museum".
+  'boasted', 'bragged', 'whined', 'ranted', 'moaned', 'grumbled', 'gloated', 'sneered', 'crowed', 'blustered',
+  'spluttered', 'whinged', 'parroted', 'spouted', 'bleated', 'harangued', 'fumed', 'carped', 'griped',
+]);
+
+/**
+ * Verbs that dramatise a plain one ("fell" -> "plummeted", "criticised" -> "lambasted"). Real
+ * news uses them too, so they count only against a source that has the plain verb.
+ */
+export const DRAMATISED_VERBS: ReadonlySet<string> = new Set([
+  'plummeted', 'plummeting', 'plummets', 'plummet', 'nosedived', 'nosediving', 'skyrocketed', 'skyrocketing', 'skyrockets',
+  'soared', 'soaring', 'ballooned', 'ballooning', 'crashed', 'tanked', 'slashed', 'slashing', 'gutted', 'lambasted',
+  'lambasting', 'savaged', 'trashed', 'torched', 'demanded',
+]);
+
+/** Adjectives of feeling: after "was", "felt" and the like they report an emotion, not judge ("residents were angry"). */
+export const FEELING_ADJECTIVES: ReadonlySet<string> = new Set([
+  'angry', 'furious', 'upset', 'sad', 'unhappy', 'happy', 'glad', 'afraid', 'fearful', 'anxious', 'worried', 'bitter',
+  'desperate', 'distraught', 'livid', 'irate', 'frustrated', 'heartbroken', 'devastated', 'ashamed', 'miserable',
+  'nervous', 'scared', 'terrified', 'horrified', 'shocked', 'outraged', 'disgusted', 'delighted', 'thrilled',
+  'grateful', 'hopeful', 'enraged', 'hostile', 'jealous', 'lonely', 'depressed', 'tearful', 'excited', 'proud',
+  'embarrassed', 'humiliated', 'grief-stricken', 'despondent', 'ecstatic', 'elated', 'overjoyed', 'panicked',
+]);
+
 /** Verbs that attribute speech or belief to someone ("X said", "X fears"). */
 export const ATTRIBUTION_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'say', 'stated', 'states', 'told', 'tell', 'tells', 'noted', 'notes', 'added', 'adds',

@@ -103,10 +103,30 @@ export const INDEX_MAX_N = 2;
  */
 export function articlePhraseCounts(text: string, maxN = INDEX_MAX_N): [number, number][] {
   const counts = new Map<number, number>();
-  for (const p of phraseNgrams(text)) {
-    if (maxN < 3 && p.split(' ').length > maxN) continue;
-    const k = phraseKey(p);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+  const bump = (k: number) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  if (maxN >= 3) {
+    for (const p of phraseNgrams(text)) bump(phraseKey(p));
+  } else {
+    // Indexing runs this on every article: the keys of "a" and "a b" come from the words'
+    // hashes carried on (FNV-1a is a running hash), without building the phrase strings.
+    const words = phraseWords(text);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i].norm;
+      const h1 = fnv1aFrom(w, PHRASE_HASH_BASIS_1);
+      const h2 = fnv1aFrom(w, PHRASE_HASH_BASIS_2);
+      bump((h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) >>> 11));
+      const b = words[i + 1];
+      if (maxN < 2 || !b || b.run !== words[i].run) continue;
+      const b1 = fnv1aFrom(b.norm, Math.imul(h1 ^ 32, 0x01000193));
+      const b2 = fnv1aFrom(b.norm, Math.imul(h2 ^ 32, 0x01000193));
+      bump((b1 >>> 0) * 2 ** 21 + ((b2 >>> 0) >>> 11));
+    }
   }
   return [...counts].sort((a, b) => a[0] - b[0]);
+}
+
+/** FNV-1a of `s` carried on from state `h` (unsigned conversion left to the caller). */
+function fnv1aFrom(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }

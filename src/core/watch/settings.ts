@@ -35,3 +35,10 @@ export const MAX_ITEM_FAILURES = 8;
 export const DEFAULT_ANNOUNCE_SEVERITY = 'medium' as const;
 /** Webhook attempts (with the retry delay above) before the announcement is logged as undelivered. */
 export const WEBHOOK_ATTEMPTS = 3;
+
+/**
+ * With `watch --queue`: how long a poll waits for its jobs (the ingest jobs before the suspect
+ * feeds are read, then the trace jobs). Long enough for a poll's worth of work on a few workers;
+ * what is still running after it is collected by the next poll.
+ */
+export const DEFAULT_QUEUE_WAIT_MS = 10 * 60_000;

@@ -25,8 +25,12 @@ export interface WatchedFeed {
   lastError: string | null;
 }
 
-/** What became of an item. `duplicate`: same content as an item already done, not processed again. */
-export type ItemStatus = 'done' | 'duplicate' | 'failed' | 'skipped';
+/**
+ * What became of an item. `duplicate`: same content as an item already done, not processed
+ * again. `queued`: handed to the job queue (`watch --queue`) and not yet finished by a worker;
+ * the job is found again from the item (adapters/queue watchIngestJobId / watchTraceJobId).
+ */
+export type ItemStatus = 'done' | 'duplicate' | 'failed' | 'skipped' | 'queued';
 
 /** One item (a page) listed by a watched feed or sitemap. Keyed by its normalised URL. */
 export interface SeenItem {
@@ -73,7 +77,7 @@ export interface WatchStore {
   saveFeed(feed: WatchedFeed): Promise<void>;
   getItem(url: string): Promise<SeenItem | null>;
   saveItem(item: SeenItem): Promise<void>;
-  /** Finished items of this role with this content hash (any URL), oldest first, for deduplication. */
+  /** Done or queued items of this role with this content hash (any URL), oldest first, for deduplication. */
   findByContent(role: FeedRole, contentHash: string): Promise<SeenItem[]>;
   /** Items of a role, newest first seen first. */
   listItems(options: { role?: FeedRole; status?: ItemStatus; limit: number }): Promise<SeenItem[]>;
