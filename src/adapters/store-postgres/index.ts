@@ -64,26 +64,6 @@ export function parseStoreUrl(url: string): { connectionString: string; schema: 
   return { connectionString: u.toString(), schema };
 }
 
-interface ArticleRow {
-  id: string;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  url: string | null;
-  text: string;
-}
-
-const toArticle = (r: ArticleRow): ReferenceArticle => ({
-  id: r.id,
-  outlet: r.outlet,
-  title: r.title,
-  byline: r.byline,
-  published: r.published,
-  url: r.url,
-  text: r.text,
-});
-
 function nullableString(v: unknown, field: string): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') throw new Error(`${field} must be a string or null`);
@@ -387,13 +367,14 @@ export class PostgresStore implements Store, PhraseStats, SiteLineStore {
       return [];
     }
     // The directory gives each id's month, so only those partitions are read.
-    const rows = await this.query<ArticleRow>(
+    // The selected columns are exactly a ReferenceArticle's, so rows need no mapping.
+    const rows = await this.query<ReferenceArticle>(
       `SELECT a.id, a.outlet, a.title, a.byline, a.published, a.url, a.text
          FROM article_keys k JOIN articles a ON a.month = k.month AND a.pk = k.pk
         WHERE k.id = ANY($1::text[])`,
       [ids],
     );
-    const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 

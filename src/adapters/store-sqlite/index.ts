@@ -45,15 +45,8 @@ export interface SqliteStoreOptions {
   onUpgradeProgress?: (articles: number) => void;
 }
 
-interface ArticleRow {
+interface ArticleRow extends ReferenceArticle {
   pk: number;
-  id: string;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  url: string | null;
-  text: string;
 }
 
 const ARTICLE_COLUMNS = 'pk, id, outlet, title, byline, published, url, text';
