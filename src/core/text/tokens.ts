@@ -4,6 +4,7 @@
  * retrieval, alignment and classification agree on what a "word" is.
  */
 import { stemmer } from 'stemmer';
+import { memoByText } from './memo.ts';
 
 export interface Token {
   /** Exact text as it appears in the input. */
@@ -30,7 +31,10 @@ export function normalizeWord(word: string): string {
   return w;
 }
 
-export function tokenize(text: string): Token[] {
+/** The word tokens of a text, in order (the same frozen array for the same text, while remembered). */
+export const tokenize: (text: string) => readonly Token[] = memoByText((text) => Object.freeze(tokenizeText(text).map((t) => Object.freeze(t))));
+
+function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     const raw = m[0];
