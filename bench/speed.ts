@@ -16,6 +16,9 @@
  * index the warm and one-off traces then search); `--quick` uses 2,000 articles.
  *
  *   tsx bench/speed.ts [--quick]     prints the rows as JSON
+ *   tsx bench/speed.ts --one-off [--runs N] [--db index.db]
+ *                                    only the one-off rows (a minute, not half an hour): no
+ *                                    index, and with an index already built when --db is given
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -202,12 +205,66 @@ function measureExtraction(pages: number): { ms: number[]; baseMs: number[] } {
 
 const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
 
+/** The compiled CLI the one-off traces run, built from this tree. */
+function buildCli(): void {
+  const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/build-cli.mjs')], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (built.status !== 0) throw new Error(`build-cli failed: ${built.stderr.toString().split('\n')[0]}`);
+}
+
+/** `runs` one-off traces of the specimen with no index, each beside a bare node start. */
+function oneOffNoIndex(suspect: string, runs: number, work: string): SpeedMeasure {
+  // No --db, run from an empty folder: the default index is absent, as for a first-time user
+  // (a --db that does not exist is refused, exit 66).
+  const noIndex = pairedProcesses(runs, [BIN, 'trace', suspect], ['-e', '0'], 'unspun trace', work);
+  return {
+    measure: 'one-off `unspun trace` of a 5.5 KB text, no index', how: 'separate processes', items: runs, unit: 'run',
+    msP50: percentile(noIndex.ours, 50), msP99: null, msMean: null, perSecond: null,
+    baseline: 'bare `node -e 0`', baselineMsP50: percentile(noIndex.base, 50), baselineMsMean: null, baselinePerSecond: null, ratio: noIndex.ratio,
+  };
+}
+
+/** `runs` one-off traces of the specimen against the index `db` (`size` names it), each beside a bare node start. */
+function oneOffWithIndex(suspect: string, runs: number, db: string, size: string): SpeedMeasure {
+  const withIndex = pairedProcesses(runs, [BIN, 'trace', suspect, '--db', db], ['-e', '0'], 'unspun trace --db');
+  return {
+    measure: `one-off \`unspun trace\` of a 5.5 KB text, ${size} index`, how: 'separate processes', items: runs, unit: 'run',
+    msP50: percentile(withIndex.ours, 50), msP99: null, msMean: null, perSecond: null,
+    baseline: 'bare `node -e 0`', baselineMsP50: percentile(withIndex.base, 50), baselineMsMean: null, baselinePerSecond: null, ratio: withIndex.ratio,
+  };
+}
+
+/**
+ * Only the one-off rows, for checking start-up work in a minute: no index, and with `db` (an
+ * index built beforehand, e.g. by `unspun index`) when given.
+ */
+export function runOneOffBench(opts: { runs?: number; db?: string; log?: (m: string) => void } = {}): SpeedMeasure[] {
+  const log = opts.log ?? (() => {});
+  const runs = opts.runs ?? 10;
+  buildCli();
+  const suspect = oneOffSuspect();
+  const work = mkdtempSync(join(tmpdir(), 'unspun-speed-'));
+  try {
+    log(`speed: one-off trace with no index, ${runs} runs`);
+    const measures = [oneOffNoIndex(suspect, runs, work)];
+    if (opts.db) {
+      if (!existsSync(opts.db)) throw new UnspunError('DATASET_MISSING', opts.db, 'the index for the one-off trace with an index');
+      const counted = new Database(opts.db, { readonly: true });
+      const articles = (counted.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+      counted.close();
+      log(`speed: one-off trace with the ${articles}-article index, ${runs} runs`);
+      measures.push(oneOffWithIndex(suspect, runs, opts.db, `${Math.round(articles / 1000)}k`));
+    }
+    return measures;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 export async function runSpeedBench(opts: { quick?: boolean; log?: (m: string) => void } = {}): Promise<SpeedBenchResult> {
   const log = opts.log ?? (() => {});
   const quick = opts.quick ?? false;
   // The one-off traces run the compiled CLI: make sure it is built from this tree.
-  const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/build-cli.mjs')], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  if (built.status !== 0) throw new Error(`build-cli failed: ${built.stderr.toString().split('\n')[0]}`);
+  buildCli();
 
   const suspect = oneOffSuspect();
   const measures: SpeedMeasure[] = [];
@@ -215,14 +272,7 @@ export async function runSpeedBench(opts: { quick?: boolean; log?: (m: string) =
   try {
     const runs = quick ? 3 : 10;
     log(`speed: one-off trace with no index, ${runs} runs`);
-    // No --db, run from an empty folder: the default index is absent, as for a first-time user
-    // (a --db that does not exist is refused, exit 66).
-    const noIndex = pairedProcesses(runs, [BIN, 'trace', suspect], ['-e', '0'], 'unspun trace', work);
-    measures.push({
-      measure: 'one-off `unspun trace` of a 5.5 KB text, no index', how: 'separate processes', items: runs, unit: 'run',
-      msP50: percentile(noIndex.ours, 50), msP99: null, msMean: null, perSecond: null,
-      baseline: 'bare `node -e 0`', baselineMsP50: percentile(noIndex.base, 50), baselineMsMean: null, baselinePerSecond: null, ratio: noIndex.ratio,
-    });
+    measures.push(oneOffNoIndex(suspect, runs, work));
 
     // The index: the whole shared corpus (or 2,000 articles of it for --quick).
     let files = corpusFiles();
@@ -246,12 +296,7 @@ export async function runSpeedBench(opts: { quick?: boolean; log?: (m: string) =
 
     const size = quick ? '2k' : `${Math.round(ingest.articles / 1000)}k`;
     log(`speed: one-off trace with the ${size} index, ${runs} runs`);
-    const withIndex = pairedProcesses(runs, [BIN, 'trace', suspect, '--db', db], ['-e', '0'], 'unspun trace --db');
-    measures.push({
-      measure: `one-off \`unspun trace\` of a 5.5 KB text, ${size} index`, how: 'separate processes', items: runs, unit: 'run',
-      msP50: percentile(withIndex.ours, 50), msP99: null, msMean: null, perSecond: null,
-      baseline: 'bare `node -e 0`', baselineMsP50: percentile(withIndex.base, 50), baselineMsMean: null, baselinePerSecond: null, ratio: withIndex.ratio,
-    });
+    measures.push(oneOffWithIndex(suspect, runs, db, size));
 
     const suspects = warmSuspects(files, quick ? 10 : 40);
     log(`speed: ${suspects.length} warm traces at ${size}`);
@@ -279,6 +324,18 @@ export async function runSpeedBench(opts: { quick?: boolean; log?: (m: string) =
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runSpeedBench({ quick: process.argv.includes('--quick'), log: (m) => process.stderr.write(`${m}\n`) });
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const args = process.argv.slice(2);
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  if (args.includes('--one-off')) {
+    const runs = value('--runs') === undefined ? undefined : Number(value('--runs'));
+    if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new Error(`--runs needs a positive whole number, got ${value('--runs')}`);
+    process.stdout.write(`${JSON.stringify(runOneOffBench({ runs, db: value('--db'), log }), null, 2)}\n`);
+  } else {
+    const result = await runSpeedBench({ quick: args.includes('--quick'), log });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
 }

@@ -29,14 +29,17 @@ export function sourceModules() {
     .sort();
 }
 
+// diff (word and line diffs) is nineteen ES modules: one-off commands load them all, and
+// resolving and linking each costs more than its code. The build inlines it.
+//
 // sbd (sentence splitting) requires sanitize-html at load, which pulls in postcss and an HTML
 // parser: most of a plain-text trace's module loading, for an option unspun never turns on
 // (core/text/sentences.ts passes sanitize: false). sbd declares its own small replacement for
 // bundles ("browser" field of its package.json); the build inlines sbd with that replacement.
-const INLINED_PACKAGES = new Set(['sbd']);
+const INLINED_PACKAGES = new Set(['sbd', 'diff']);
 const SBD_SANITIZE_REPLACEMENT = join(ROOT, 'node_modules/sbd/lib/sanitize-html-browser.js');
 
-/** Every import stays an import (packages as they are, relative modules renamed to .js), but sbd is inlined. */
+/** Every import stays an import (packages as they are, relative modules renamed to .js), but sbd and diff are inlined. */
 const keepImports = {
   name: 'keep-imports',
   setup(b) {
@@ -45,6 +48,8 @@ const keepImports = {
       if (args.importer.includes(`${join('node_modules', 'sbd')}`)) {
         return args.path === 'sanitize-html' ? { path: SBD_SANITIZE_REPLACEMENT } : undefined;
       }
+      // An inlined package's own files are inlined with it.
+      if ([...INLINED_PACKAGES].some((p) => args.importer.includes(`${join('node_modules', p)}`))) return undefined;
       if (INLINED_PACKAGES.has(args.path)) return undefined;
       if (args.path.startsWith('.')) return { path: args.path.replace(/\.ts$/, '.js'), external: true };
       return { path: args.path, external: true };

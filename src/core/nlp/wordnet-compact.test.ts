@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildStringTable, StringTable } from './string-table.ts';
-import { compileWordNetFromPackage, wordNetFromParts } from './wordnet.ts';
+import { compileWordNetFromPackage, getWordNet, wordNetFromParts } from './wordnet.ts';
 import { decodeCompactWordNet, encodeCompactWordNet } from './wordnet-compact.ts';
 
 test('a string table finds each of its strings by id and nothing else', () => {
@@ -76,4 +76,34 @@ test('compact WordNet read back from bytes answers as the parts it was written f
 
   // Another version's file, or something else entirely, is not read as this one.
   assert.equal(decodeCompactWordNet(new TextEncoder().encode('not a compact wordnet file')), null);
+});
+
+test('synonym lemmas by number are what walking senses, pointers and members gives', () => {
+  const wn = getWordNet();
+  // The walk the spinner checks did before (core/classify/rules/phrase-swap.ts), by key strings.
+  const walked = (base: string, maxSenses: number, symbols: readonly string[]): string[] => {
+    const out = new Set<string>();
+    for (const pos of ['n', 'v', 'a', 'r'] as const) {
+      const senses = wn.sensesOf(base, pos).slice(0, maxSenses);
+      const reach = new Set(senses);
+      for (const id of senses) for (const r of wn.pointers(id, symbols)) reach.add(r);
+      for (const id of reach) for (const lemma of wn.lemmasOf(id)) if (lemma !== base && /^[a-z]+$/.test(lemma)) out.add(lemma);
+    }
+    return [...out];
+  };
+  const pointerSets = [['&'], ['&', '^', '+', '@'], ['@', '~']];
+  const lemmas = [...wn.lemmas()];
+  let listed = 0;
+  for (let i = 0; i < lemmas.length; i += 97) {
+    for (const symbols of pointerSets) {
+      for (const maxSenses of [1, 3]) {
+        const got = wn.synonymLemmas(lemmas[i], maxSenses, symbols);
+        assert.deepEqual(got, walked(lemmas[i], maxSenses, symbols), `${lemmas[i]} ${maxSenses} ${symbols.join('')}`);
+        listed += got.length;
+      }
+    }
+  }
+  assert.ok(listed > 5_000, `the sample reaches many synonyms (${listed})`);
+  assert.ok(wn.synonymLemmas('vacate', 3, ['&', '^', '+', '@']).includes('leave'));
+  assert.deepEqual(wn.synonymLemmas('xyzzyq', 3, ['&']), []);
 });

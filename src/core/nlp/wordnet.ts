@@ -52,6 +52,13 @@ export interface WordNet {
   expressionSecondWords(first: string): readonly string[];
   /** Single lower-case lemmas of five letters or more by their first or last four letters ("^deci", "ness$"). */
   wordsWithAffix(key: string): readonly string[];
+  /**
+   * Single lower-case lemmas ([a-z]+, other than `base`) of the base's first `maxSenses` senses
+   * of each part of speech (n, v, a, r) and of the synsets those senses point to with any of
+   * the given pointer symbols, each once, in that order: the words a thesaurus spinner may
+   * put for `base`. The same as walking sensesOf, pointers and lemmasOf, by number and kept.
+   */
+  synonymLemmas(base: string, maxSenses: number, symbols: readonly string[]): readonly string[];
   /** Number of lemmas loaded (for sanity checks). */
   readonly size: number;
 }
@@ -232,6 +239,50 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
   };
   const has = (lemma: string): boolean => lemmaId(lemma) >= 0;
   const baseCache = new Map<string, string[]>();
+  // Whether a word is one lower-case word ([a-z]+), by word id: 0 not asked yet, 1 yes, 2 no.
+  const plainWord = new Uint8Array(words.size);
+  const isPlainWord = (w: number): boolean => {
+    if (plainWord[w] === 0) plainWord[w] = /^[a-z]+$/.test(words.at(w)) ? 1 : 2;
+    return plainWord[w] === 1;
+  };
+  // Synonym lists kept per (symbols, maxSenses) and lemma id.
+  const synonymLists = new WeakMap<readonly string[], Map<number, Map<number, readonly string[]>>>();
+  const synonymLemmas = (base: string, maxSenses: number, symbols: readonly string[]): readonly string[] => {
+    const id = lemmaId(base);
+    if (id < 0) return EMPTY;
+    let bySenses = synonymLists.get(symbols);
+    if (!bySenses) synonymLists.set(symbols, (bySenses = new Map()));
+    let kept = bySenses.get(maxSenses);
+    if (!kept) bySenses.set(maxSenses, (kept = new Map()));
+    const known = kept.get(id);
+    if (known) return known;
+    const mask = kindMask(symbols);
+    // A synset seen again (under another part of speech) only repeats lemmas already listed.
+    const seen = new Set<number>();
+    const lemmaIds = new Set<number>();
+    const visit = (n: number) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      for (let k = parts.memberStarts[n]; k < parts.memberStarts[n + 1]; k++) {
+        const w = parts.members[k];
+        if (w !== id && isPlainWord(w)) lemmaIds.add(w);
+      }
+    };
+    const senses: number[] = [];
+    for (let p = 0; p < POS_ORDER.length; p++) {
+      senses.length = 0;
+      for (let k = parts.senseStarts[id]; k < parts.senseStarts[id + 1] && senses.length < maxSenses; k++) {
+        if (parts.synsetPos[parts.senses[k]] === p) senses.push(parts.senses[k]);
+      }
+      for (const n of senses) visit(n);
+      for (const n of senses) {
+        for (let k = parts.pointerStarts[n]; k < parts.pointerStarts[n + 1]; k++) if (mask[parts.pointerKinds[k]] === 1) visit(parts.pointerTargets[k]);
+      }
+    }
+    const out = lemmaIds.size === 0 ? EMPTY : Object.freeze(Array.from(lemmaIds, (w) => words.at(w)));
+    kept.set(id, out);
+    return out;
+  };
 
   return {
     size: lemmaCount,
@@ -255,6 +306,7 @@ export function wordNetFromParts(parts: CompactWordNetParts): WordNet {
       return out;
     },
     has,
+    synonymLemmas,
     tagCount(lemma) {
       const id = lemmaId(lemma);
       return id < 0 ? 0 : parts.tagCounts[id];

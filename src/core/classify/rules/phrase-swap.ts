@@ -85,22 +85,14 @@ function findSynonyms(word: string, model: PhraseModel, pointers: readonly strin
   const out = new Set<string>();
   for (const base of wn.baseForms(word)) {
     const inf = inflectionOf(word, base);
-    for (const pos of ['n', 'v', 'a', 'r'] as const) {
-      const senses = wn.sensesOf(base, pos).slice(0, PHRASE_MAX_SENSES);
-      const reach = new Set(senses);
-      for (const id of senses) for (const r of wn.pointers(id, pointers)) reach.add(r);
-      for (const id of reach) {
-        for (const lemma of wn.lemmasOf(id)) {
-          if (lemma === base || !/^[a-z]+$/.test(lemma)) continue;
-          let best = '';
-          let bestN = 0;
-          for (const form of inflect(lemma, inf)) {
-            const n = model.count(form);
-            if (n > bestN) [best, bestN] = [form, n];
-          }
-          if (best && best !== word) out.add(best);
-        }
+    for (const lemma of wn.synonymLemmas(base, PHRASE_MAX_SENSES, pointers)) {
+      let best = '';
+      let bestN = 0;
+      for (const form of inflect(lemma, inf)) {
+        const n = model.count(form);
+        if (n > bestN) [best, bestN] = [form, n];
       }
+      if (best && best !== word) out.add(best);
     }
   }
   return [...out];
@@ -230,14 +222,7 @@ function synonymCount(word: string, s: SwapScoring): number {
   if (n !== undefined) return n;
   const wn = getWordNet();
   const lemmas = new Set<string>();
-  for (const base of wn.baseForms(word)) {
-    for (const pos of ['n', 'v', 'a', 'r'] as const) {
-      const senses = wn.sensesOf(base, pos).slice(0, PHRASE_MAX_SENSES);
-      const reach = new Set(senses);
-      for (const id of senses) for (const r of wn.pointers(id, s.pointers)) reach.add(r);
-      for (const id of reach) for (const lemma of wn.lemmasOf(id)) if (lemma !== base && /^[a-z]+$/.test(lemma)) lemmas.add(lemma);
-    }
-  }
+  for (const base of wn.baseForms(word)) for (const lemma of wn.synonymLemmas(base, PHRASE_MAX_SENSES, s.pointers)) lemmas.add(lemma);
   n = Math.max(1, lemmas.size);
   if (SYNONYM_COUNTS.size > 50_000) SYNONYM_COUNTS.clear();
   SYNONYM_COUNTS.set(key, n);
