@@ -5,39 +5,27 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
+import { runCli } from './lib/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'unspun.js');
 const skip = pgSkipReason();
 after(dropMadeSchemas);
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
 test('index and trace with --db postgres://', { skip }, async () => {
   const url = freshSchemaUrl('cli');
-  const indexed = await run(['index', '--db', url, 'examples/corpus/demo-corpus.jsonl']);
+  const indexed = await runCli(['index', '--db', url, 'examples/corpus/demo-corpus.jsonl']);
   assert.equal(indexed.code, 0, indexed.stderr);
   assert.match(indexed.stdout, /^36 added, 0 unchanged, 0 replaced, 0 errors/);
-  const again = await run(['index', '--db', url, 'examples/corpus/demo-corpus.jsonl']);
+  const again = await runCli(['index', '--db', url, 'examples/corpus/demo-corpus.jsonl']);
   assert.match(again.stdout, /^0 added, 36 unchanged/, 'indexing again is a no-op');
 
-  const traced = await run(['trace', '--db', url, '--json', 'examples/suspects/slanted-rewrite.txt']);
+  const traced = await runCli(['trace', '--db', url, '--json', 'examples/suspects/slanted-rewrite.txt']);
   assert.equal(traced.code, 0, traced.stderr);
   const report = JSON.parse(traced.stdout);
   assert.equal(report.corpus.size, 36);
   assert.equal(report.sources[0]?.id, 'demo-022');
 
-  const missing = await run(['trace', '--db', freshSchemaUrl('none'), 'examples/suspects/slanted-rewrite.txt']);
+  const missing = await runCli(['trace', '--db', freshSchemaUrl('none'), 'examples/suspects/slanted-rewrite.txt']);
   assert.equal(missing.code, 74, 'a database with no store is an error, not an empty corpus');
   assert.match(missing.stderr, /no corpus tables/);
 });

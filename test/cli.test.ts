@@ -5,35 +5,17 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { demoCorpusFiles, demoSuspectFiles, openDemoIndex } from '../src/adapters/cli/demo-index.ts';
+import { ROOT, runCli, type CliRun } from './lib/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'unspun.js');
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'report.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(schema);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string, stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? '');
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-cli-'));
 const db = join(dir, 'demo.db');
@@ -47,7 +29,7 @@ const files = {
   missing: join(dir, 'nope.txt'),
   huge: join(dir, 'huge.html'),
 };
-const runs: Record<string, Run> = {};
+const runs: Record<string, CliRun> = {};
 
 before(async () => {
   writeFileSync(files.empty, '');
@@ -99,7 +81,7 @@ before(async () => {
     stage: ['trace', suspect, '--stop-after', 'nowhere'],
   };
   const stdin: Record<string, string> = { nodb: readFileSync(files.hostile, 'utf8') };
-  const results = await Promise.all(Object.entries(jobs).map(async ([k, args]) => [k, await run(args, dir, stdin[k])] as const));
+  const results = await Promise.all(Object.entries(jobs).map(async ([k, args]) => [k, await runCli(args, { cwd: dir, stdin: stdin[k] })] as const));
   for (const [k, r] of results) runs[k] = r;
   writeFileSync(files.html, existsSync(html) ? readFileSync(html) : '');
 });

@@ -5,32 +5,16 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ROOT, runCli, type CliRun } from './lib/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'unspun.js');
 const COPIES = join(ROOT, 'examples', 'copies');
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'compare.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-compare-'));
 const files = {
@@ -42,7 +26,7 @@ const files = {
   hostileB: join(dir, 'hostile-b.html'),
   html: join(dir, 'out.html'),
 };
-const runs: Record<string, Run> = {};
+const runs: Record<string, CliRun> = {};
 
 before(async () => {
   writeFileSync(files.empty, '');
@@ -67,7 +51,7 @@ before(async () => {
     ['threshold', ['compare', COPIES, '--threshold', '2']],
     ['hostile', ['compare', files.hostileA, files.hostileB, '--html', files.html]],
   ];
-  const results = await Promise.all(jobs.map(([, args]) => run(args)));
+  const results = await Promise.all(jobs.map(([, args]) => runCli(args)));
   jobs.forEach(([name], k) => (runs[name] = results[k]));
 });
 

@@ -7,18 +7,16 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openPostgresStore } from '../src/adapters/store-postgres/index.ts';
 import { openQueue, INGEST_QUEUE, TRACE_QUEUE } from '../src/adapters/queue/index.ts';
 import type { ReferenceArticle } from '../src/core/types.ts';
 import { dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
+import { BIN, ROOT, runCli } from './lib/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'unspun.js');
 const skip = pgSkipReason();
 const dir = mkdtempSync(join(tmpdir(), 'unspun-queue-'));
 const children: ChildProcess[] = [];
@@ -27,14 +25,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
   await dropMadeSchemas();
 });
-
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** Starts `unspun worker` (the node process itself, so a signal reaches it) and collects its log. */
 function worker(url: string): { child: ChildProcess; log: () => string; waitFor: (re: RegExp, ms: number) => Promise<RegExpMatchArray> } {
@@ -101,12 +91,12 @@ test('a worker killed mid-job loses nothing and does nothing twice; a hopeless j
   // The queue's settings (as a worker sets them), which jobs take when queued.
   await (await openQueue(url, { configure: true, jobTimeoutSeconds: JOB_TIMEOUT_S, retryDelaySeconds: 1 })).close();
   // One big ingest job (so the kill lands inside it), queued twice: the second time is a no-op.
-  const queued = await run(['index', '--queue', '--batch', String(ARTICLES), '--db', url, corpus]);
+  const queued = await runCli(['index', '--queue', '--batch', String(ARTICLES), '--db', url, corpus]);
   assert.equal(queued.code, 0, queued.stderr);
   assert.match(queued.stdout, new RegExp(`^queued ${ARTICLES} articles in 1 new ingest jobs \\(0 already queued or done\\)`));
-  const again = await run(['index', '--queue', '--batch', String(ARTICLES), '--db', url, corpus]);
+  const again = await runCli(['index', '--queue', '--batch', String(ARTICLES), '--db', url, corpus]);
   assert.match(again.stdout, /in 0 new ingest jobs \(1 already queued or done\)/);
-  const traces = await run(['trace', '--queue', '--db', url, 'examples/suspects/spun-copy.txt', 'examples/suspects/slanted-rewrite.txt']);
+  const traces = await runCli(['trace', '--queue', '--db', url, 'examples/suspects/spun-copy.txt', 'examples/suspects/slanted-rewrite.txt']);
   assert.equal(traces.code, 0, traces.stderr);
   const traceJobs = [...traces.stdout.matchAll(/\tjob ([0-9a-f-]{36})/g)].map((m) => m[1]);
   assert.equal(traceJobs.length, 2);
@@ -151,7 +141,7 @@ test('a worker killed mid-job loses nothing and does nothing twice; a hopeless j
     // (Queued now, it takes the queue's 1 s retry delay: tries at about 0, 1, 3 and 7 s.)
     const bad = await queue.enqueueIngest([{ id: 'broken', outlet: null, title: null, byline: null, published: null, url: null, text: 42 as unknown as string }]);
     await until('the bad job to fail for good', 120_000, async () => (await queue.status(bad.id))?.state === 'failed');
-    const listed = await run(['jobs', '--failed', '--json', '--db', url]);
+    const listed = await runCli(['jobs', '--failed', '--json', '--db', url]);
     const failed = JSON.parse(listed.stdout) as { id: string; queue: string; retries: number; error: string; about: string }[];
     const entry = failed.find((f) => f.id === bad.id);
     assert.ok(entry, listed.stdout);
@@ -159,7 +149,7 @@ test('a worker killed mid-job loses nothing and does nothing twice; a hopeless j
     assert.equal(entry.retries, 3);
     assert.match(entry.error, /text must be a string/);
     assert.match(entry.about, /broken/);
-    assert.ok(!(await run(['jobs', '--failed', '--db', url])).stdout.includes(jobId), 'the retried job is not in the dead-letter list');
+    assert.ok(!(await runCli(['jobs', '--failed', '--db', url])).stdout.includes(jobId), 'the retried job is not in the dead-letter list');
 
     b.child.kill('SIGTERM');
     await new Promise((r) => b.child.once('exit', r));

@@ -100,14 +100,20 @@ test('a schema-1 store is upgraded in place when opened for writing, and refused
     CREATE TABLE term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
     INSERT INTO meta VALUES ('schema_version', '1'), ('fingerprint_version', '1');
     INSERT INTO articles (id, title, text, content_hash) VALUES ('a', 'Quay closes', 'The northern quay will close for repairs.', 'h1'),
-      ('b', NULL, 'Repairs to the quay were delayed.', 'h2');
-    INSERT INTO articles_fts (rowid, title, text) SELECT pk, title, text FROM articles;`);
+      ('b', NULL, 'Repairs to the quay were delayed.', 'h2');`);
+  // More articles than one upgrade step reads, so the term index is written between reads.
+  const filler = raw.prepare("INSERT INTO articles (id, title, text, content_hash) VALUES (?, NULL, ?, ?)");
+  raw.transaction(() => {
+    for (let i = 0; i < 6000; i++) filler.run(`f${i}`, `Ferry timetable number ${i} was posted at the harbour office.`, `f${i}`);
+  })();
+  raw.exec('INSERT INTO articles_fts (rowid, title, text) SELECT pk, title, text FROM articles;');
   raw.close();
   await assert.rejects(openSqliteStore(p, { readonly: true }), (e: unknown) => e instanceof UnspunError && e.code === 'STORE_SCHEMA' && /upgrade/.test(e.message));
   const w = await openSqliteStore(p);
   assert.equal(w.getMeta('schema_version'), '2');
-  assert.equal(await w.count(), 2);
+  assert.equal(await w.count(), 6002);
   assert.equal((await w.documentFrequency(['quay'])).get('quay'), 2);
+  assert.equal((await w.documentFrequency(['harbour'])).get('harbour'), 6000, 'articles of every upgrade step are counted');
   assert.deepEqual((await w.searchTerms([{ word: 'northern', weight: 1 }], { limit: 5 })).map((h) => h.id), ['a']);
   await w.close();
 });

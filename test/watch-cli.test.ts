@@ -9,31 +9,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { FixtureSite, articlePage, atomFeed, rssFeed, sitemap } from './watch-server.ts';
+import { FixtureSite, articlePage, serveCopier, serveOutlet, sitemap } from './watch-server.ts';
 import { dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
+import { runCli } from './lib/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'unspun.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 function watchScenario(label: string, dbOf: (dir: string) => string, skip: string | false): void {
   if (skip) {
@@ -50,30 +33,8 @@ function watchScenario(label: string, dbOf: (dir: string) => string, skip: strin
 
     before(async () => {
       await Promise.all([outlet.start(), copier.start(), mirror.start()]);
-      outlet.set('/robots.txt', { type: 'text/plain', body: 'User-agent: *\nDisallow: /private/\n' });
-      outlet.set('/feed.xml', {
-        type: 'application/rss+xml',
-        etag: '"outlet-1"',
-        body: rssFeed('Northfield Press Agency', [
-          { url: `${outlet.url}/2026/03/12/ferry`, title: 'Orrin Island ferry resumes sailings', date: '2026-03-12T09:00:00Z' },
-          { url: `${outlet.url}/2026/03/14/bridge`, title: 'Callerby opens new footbridge', date: '2026-03-14T09:00:00Z' },
-        ]),
-      });
-      outlet.set('/2026/03/12/ferry', { body: articlePage('source-ferry.txt', { published: '2026-03-12T09:00:00Z', site: 'NPA' }) });
-      outlet.set('/2026/03/14/bridge', { body: articlePage('source-bridge.txt', { published: '2026-03-14T09:00:00Z', site: 'NPA' }) });
-
-      copier.set('/atom.xml', {
-        type: 'application/atom+xml; charset=utf-8',
-        lastModified: 'Sun, 15 Mar 2026 10:00:00 GMT',
-        body: atomFeed('Daily Buzz', [
-          { url: `${copier.url}/news/ferry-chaos?utm_source=feed`, title: 'Island ferry back', date: '2026-03-13T08:00:00Z' },
-          { url: `${copier.url}/news/new-bridge`, title: 'New footbridge', date: '2026-03-15T08:00:00Z' },
-          { url: `${copier.url}/news/chess`, title: 'Chess club', date: '2026-03-15T09:00:00Z' },
-        ]),
-      });
-      copier.set('/news/ferry-chaos', { body: articlePage('copy-ferry-altered.txt', { published: '2026-03-13T08:00:00Z', site: 'Daily Buzz' }) });
-      copier.set('/news/new-bridge', { body: articlePage('copy-bridge-faithful.txt', { published: '2026-03-15T08:00:00Z', site: 'Daily Buzz' }) });
-      copier.set('/news/chess', { body: articlePage('unrelated.txt', { site: 'Daily Buzz' }) });
+      serveOutlet(outlet);
+      serveCopier(copier);
 
       mirror.set('/sitemap.xml', {
         type: 'application/xml',
@@ -94,7 +55,7 @@ function watchScenario(label: string, dbOf: (dir: string) => string, skip: strin
     });
 
     test('watch --once indexes the sources, traces each copy once and announces the altered ones; a second run adds nothing; sites --csv has a row per site', async () => {
-      const first = await run(['watch', '--once', '--config', join(dir, 'watch.json')], dir);
+      const first = await runCli(['watch', '--once', '--config', join(dir, 'watch.json')], { cwd: dir });
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stderr, /2 indexed, 4 traced, 2 announced/);
       // Each page was fetched once; robots.txt once per site.
@@ -112,7 +73,7 @@ function watchScenario(label: string, dbOf: (dir: string) => string, skip: strin
       }
       assert.deepEqual(lines.map((a) => a.url).sort(), [`${copier.url}/news/ferry-chaos`, `${mirror.url}/2026/ferry-story`].sort(), 'tracking parameters are dropped from the URL');
 
-      const second = await run(['watch', '--once', '--config', join(dir, 'watch.json')], dir);
+      const second = await runCli(['watch', '--once', '--config', join(dir, 'watch.json')], { cwd: dir });
       assert.equal(second.code, 0, second.stderr);
       assert.match(second.stderr, /3 feeds polled \(3 not modified, 0 failed\); 0 items fetched: 0 indexed, 0 traced, 0 announced/);
       assert.equal(outlet.requestsTo('/feed.xml')[1].headers['if-none-match'], '"outlet-1"');
@@ -120,7 +81,7 @@ function watchScenario(label: string, dbOf: (dir: string) => string, skip: strin
       assert.equal(copier.requestsTo('/news/ferry-chaos').length, 1, 'no page is fetched again');
       assert.equal(readFileSync(announcements, 'utf8').trim().split('\n').length, 2, 'nothing new is announced');
 
-      const csv = await run(['sites', '--db', db, '--csv'], dir);
+      const csv = await runCli(['sites', '--db', db, '--csv'], { cwd: dir });
       assert.equal(csv.code, 0, csv.stderr);
       const rows = parse(csv.stdout, { columns: true, bom: true }) as Record<string, string>[];
       const copierSite = copier.url.replace('http://', '');
@@ -135,7 +96,7 @@ function watchScenario(label: string, dbOf: (dir: string) => string, skip: strin
       assert.match(row.serious_by_kind, /number \d/);
       assert.match(row.serious_by_kind, /negation \d/);
 
-      const one = await run(['sites', copierSite, '--db', db, '--json'], dir);
+      const one = await runCli(['sites', copierSite, '--db', db, '--json'], { cwd: dir });
       assert.equal(one.code, 0, one.stderr);
       const detail = JSON.parse(one.stdout) as { site: { articles: number }; articles: { url: string; reportId: string }[] };
       assert.equal(detail.site.articles, 3);

@@ -9,27 +9,17 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openPostgresStore } from '../src/adapters/store-postgres/index.ts';
 import { INGEST_QUEUE, TRACE_QUEUE, openQueue } from '../src/adapters/queue/index.ts';
-import { FixtureSite, articlePage, atomFeed, rssFeed } from './watch-server.ts';
+import { FixtureSite, copierFeed, serveCopier, serveOutlet } from './watch-server.ts';
 import { dropMadeSchemas, freshSchemaUrl, pgSkipReason } from './lib/postgres.ts';
+import { BIN, ROOT, runCli } from './lib/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'unspun.js');
 const skip = pgSkipReason();
-
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 function countMatches(text: string, re: RegExp): number {
   return [...text.matchAll(new RegExp(re.source, 'g'))].length;
@@ -45,33 +35,11 @@ describe('watch --queue: the workers index and trace, the watch fetches and anno
   let worker: ChildProcess | null = null;
   let workerLog = '';
 
-  const copierFeed = (date: string, lastModified: string) => ({
-    type: 'application/atom+xml; charset=utf-8',
-    lastModified,
-    body: atomFeed('Daily Buzz', [
-      { url: `${copier.url}/news/ferry-chaos?utm_source=feed`, title: 'Island ferry back', date: `${date}T08:00:00Z` },
-      { url: `${copier.url}/news/new-bridge`, title: 'New footbridge', date: `${date}T08:30:00Z` },
-      { url: `${copier.url}/news/chess`, title: 'Chess club', date: `${date}T09:00:00Z` },
-    ]),
-  });
-
   before(async () => {
     url = freshSchemaUrl('wq');
     await Promise.all([outlet.start(), copier.start()]);
-    outlet.set('/feed.xml', {
-      type: 'application/rss+xml',
-      etag: '"outlet-1"',
-      body: rssFeed('Northfield Press Agency', [
-        { url: `${outlet.url}/2026/03/12/ferry`, title: 'Orrin Island ferry resumes sailings', date: '2026-03-12T09:00:00Z' },
-        { url: `${outlet.url}/2026/03/14/bridge`, title: 'Callerby opens new footbridge', date: '2026-03-14T09:00:00Z' },
-      ]),
-    });
-    outlet.set('/2026/03/12/ferry', { body: articlePage('source-ferry.txt', { published: '2026-03-12T09:00:00Z', site: 'NPA' }) });
-    outlet.set('/2026/03/14/bridge', { body: articlePage('source-bridge.txt', { published: '2026-03-14T09:00:00Z', site: 'NPA' }) });
-    copier.set('/atom.xml', copierFeed('2026-03-15', 'Sun, 15 Mar 2026 10:00:00 GMT'));
-    copier.set('/news/ferry-chaos', { body: articlePage('copy-ferry-altered.txt', { published: '2026-03-13T08:00:00Z', site: 'Daily Buzz' }) });
-    copier.set('/news/new-bridge', { body: articlePage('copy-bridge-faithful.txt', { published: '2026-03-15T08:00:00Z', site: 'Daily Buzz' }) });
-    copier.set('/news/chess', { body: articlePage('unrelated.txt', { site: 'Daily Buzz' }) });
+    serveOutlet(outlet);
+    serveCopier(copier);
     writeFileSync(
       config,
       JSON.stringify({ db: url, queue: true, reference: [`${outlet.url}/feed.xml`], suspect: [`${copier.url}/atom.xml`], hostDelay: '20ms', announce: announcements }),
@@ -98,7 +66,7 @@ describe('watch --queue: the workers index and trace, the watch fetches and anno
   });
 
   test('sources are indexed and copies traced by the worker, the altered copy announced; a re-poll with the same text queues nothing', { timeout: 240_000 }, async () => {
-    const first = await run(['watch', '--once', '--config', config], dir);
+    const first = await runCli(['watch', '--once', '--config', config], { cwd: dir });
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /indexing and tracing by the queue's workers/);
     assert.match(first.stderr, /5 items fetched: 2 indexed, 3 traced, 1 announced, 0 unchanged, 0 duplicates, 0 disallowed by robots.txt, 0 failed; 5 jobs queued, 0 still running/);
@@ -130,8 +98,8 @@ describe('watch --queue: the workers index and trace, the watch fetches and anno
       assert.ok(reportIds.includes(lines[0].reportId), 'the announcement names the report the worker stored');
 
       // The feed re-dates every item: the watch fetches each page again, finds the same text, queues nothing.
-      copier.set('/atom.xml', copierFeed('2026-03-16', 'Mon, 16 Mar 2026 10:00:00 GMT'));
-      const second = await run(['watch', '--once', '--config', config], dir);
+      copier.set('/atom.xml', copierFeed(copier, '2026-03-16', 'Mon, 16 Mar 2026 10:00:00 GMT'));
+      const second = await runCli(['watch', '--once', '--config', config], { cwd: dir });
       assert.equal(second.code, 0, second.stderr);
       assert.equal(copier.requestsTo('/news/ferry-chaos').length, 2, 'the re-dated page was fetched again');
       assert.match(second.stderr, /3 items fetched: 0 indexed, 0 traced, 0 announced, 3 unchanged/);

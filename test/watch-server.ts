@@ -144,3 +144,45 @@ export function sitemapIndex(urls: string[]): string {
 ${urls.map((u) => `<sitemap><loc>${esc(u)}</loc></sitemap>`).join('\n')}
 </sitemapindex>`;
 }
+
+/**
+ * The outlet both watch scenarios poll: a robots.txt, an RSS feed of two source stories (a
+ * ferry, a footbridge) and their pages.
+ */
+export function serveOutlet(outlet: FixtureSite): void {
+  outlet.set('/robots.txt', { type: 'text/plain', body: 'User-agent: *\nDisallow: /private/\n' });
+  outlet.set('/feed.xml', {
+    type: 'application/rss+xml',
+    etag: '"outlet-1"',
+    body: rssFeed('Northfield Press Agency', [
+      { url: `${outlet.url}/2026/03/12/ferry`, title: 'Orrin Island ferry resumes sailings', date: '2026-03-12T09:00:00Z' },
+      { url: `${outlet.url}/2026/03/14/bridge`, title: 'Callerby opens new footbridge', date: '2026-03-14T09:00:00Z' },
+    ]),
+  });
+  outlet.set('/2026/03/12/ferry', { body: articlePage('source-ferry.txt', { published: '2026-03-12T09:00:00Z', site: 'NPA' }) });
+  outlet.set('/2026/03/14/bridge', { body: articlePage('source-bridge.txt', { published: '2026-03-14T09:00:00Z', site: 'NPA' }) });
+}
+
+/** The copier's Atom feed, its items dated `day` (YYYY-MM-DD): re-dating it makes a poll fetch the pages again. */
+export function copierFeed(copier: FixtureSite, day: string, lastModified: string): Route {
+  return {
+    type: 'application/atom+xml; charset=utf-8',
+    lastModified,
+    body: atomFeed('Daily Buzz', [
+      { url: `${copier.url}/news/ferry-chaos?utm_source=feed`, title: 'Island ferry back', date: `${day}T08:00:00Z` },
+      { url: `${copier.url}/news/new-bridge`, title: 'New footbridge', date: `${day}T08:30:00Z` },
+      { url: `${copier.url}/news/chess`, title: 'Chess club', date: `${day}T09:00:00Z` },
+    ]),
+  };
+}
+
+/**
+ * The copier both watch scenarios poll: its feed (dated 15 March) and three pages: an altered
+ * copy of the ferry story, a faithful copy of the footbridge story, an unrelated story.
+ */
+export function serveCopier(copier: FixtureSite): void {
+  copier.set('/atom.xml', copierFeed(copier, '2026-03-15', 'Sun, 15 Mar 2026 10:00:00 GMT'));
+  copier.set('/news/ferry-chaos', { body: articlePage('copy-ferry-altered.txt', { published: '2026-03-13T08:00:00Z', site: 'Daily Buzz' }) });
+  copier.set('/news/new-bridge', { body: articlePage('copy-bridge-faithful.txt', { published: '2026-03-15T08:00:00Z', site: 'Daily Buzz' }) });
+  copier.set('/news/chess', { body: articlePage('unrelated.txt', { site: 'Daily Buzz' }) });
+}

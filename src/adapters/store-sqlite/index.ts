@@ -461,6 +461,9 @@ function prepareWrites(db: Database.Database) {
 }
 type WriteStatements = ReturnType<typeof prepareWrites>;
 
+/** Articles read per step of a schema-1 upgrade (one term-index flush each). */
+const UPGRADE_PAGE = 5000;
+
 /**
  * Builds the schema-2 candidate index of a schema-1 store from its articles, in one
  * transaction with the table changes (a killed upgrade leaves schema 1 as it was). Schema 1
@@ -470,17 +473,23 @@ function upgradeFrom1(db: Database.Database, cap: number, onProgress?: (done: nu
   db.transaction(() => {
     beginUpgrade(db);
     const index = new TermIndexWriter(prepareWrites(db), cap);
+    // Read in pages by key, not through one open iterator: better-sqlite3 refuses writes on a
+    // connection while a statement is still being stepped, and flush writes.
+    const page = db.prepare('SELECT pk, title, text FROM articles WHERE pk > ? ORDER BY pk LIMIT ?');
     let n = 0;
-    const rows = db.prepare('SELECT pk, title, text FROM articles ORDER BY pk').iterate() as IterableIterator<{ pk: number; title: string | null; text: string }>;
-    for (const row of rows) {
-      const t = articleTerms(row);
-      index.add(t.terms, t.postable, null, row.pk);
-      if (++n % 5000 === 0) {
-        index.flush();
-        onProgress?.(n);
+    let last = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = page.all(last, UPGRADE_PAGE) as { pk: number; title: string | null; text: string }[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const t = articleTerms(row);
+        index.add(t.terms, t.postable, null, row.pk);
       }
+      n += rows.length;
+      last = rows[rows.length - 1].pk;
+      index.flush();
+      onProgress?.(n);
     }
-    index.flush();
     finishUpgrade(db, n, cap);
   })();
 }
