@@ -6,7 +6,10 @@
 //      relative imports renamed .ts -> .js. Same folder depth as src, so paths a module builds
 //      from import.meta.url (package.json, ui-dist, examples) resolve the same from both.
 //   2. dist/wordnet.bin: WordNet in the compact form core/nlp/wordnet-compact.ts reads.
-//   3. dist/build-stamp.json: what was built, so bin/unspun.js can tell a stale build.
+//   3. dist/precomputed.json: word tables derived from WordNet and the lexicons (the
+//      loaded-wording candidates), which the compiled modules read instead of deriving them
+//      at each start (core/nlp/precomputed.ts).
+//   4. dist/build-stamp.json: what was built, so bin/unspun.js can tell a stale build.
 //
 // Plain JavaScript because it runs before anything is compiled.
 import { build } from 'esbuild';
@@ -77,6 +80,12 @@ if (!wordnetCurrent) {
   writeFileSync(COMPACT_WORDNET_FILE, encodeCompactWordNet(compileWordNetFromPackage()));
 }
 
+// Derived by the modules just compiled, from the WordNet just checked: always current.
+const { PRECOMPUTED_FILE } = await import(pathToFileURL(join(DIST, 'core/nlp/precomputed.js')).href);
+const loadedAlone = await import(pathToFileURL(join(DIST, 'core/classify/rules/loaded-alone.js')).href);
+const precomputed = { [loadedAlone.PRECOMPUTED_NAME]: loadedAlone.encodeLoadedCandidates(loadedAlone.deriveLoadedCandidates()) };
+writeFileSync(PRECOMPUTED_FILE, JSON.stringify(precomputed) + '\n');
+
 const newest = Math.max(...modules.map((f) => statSync(join(SRC, f)).mtimeMs));
 writeFileSync(join(DIST, 'build-stamp.json'), JSON.stringify({ modules: modules.length, newestSourceMtimeMs: newest }) + '\n');
-process.stderr.write(`build-cli: ${modules.length} modules and WordNet into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(`build-cli: ${modules.length} modules, WordNet and precomputed tables into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { classifyLine, removeBoilerplate } from './boilerplate.ts';
-import { isBareDateline, isCorrectionNote, leadingFurniture, trailingReadMore } from './furniture.ts';
+import { guardedFurnitureRules, isBareDateline, isCorrectionNote, leadingFurniture, trailingReadMore } from './furniture.ts';
 import { isLabelLine, unalignedFurniture, cutParagraphs } from './unaligned.ts';
 import { extractArticle } from './index.ts';
 import { splitArticle } from '../text/sentences.ts';
@@ -215,4 +217,41 @@ test('HTML: figure captions, credits, navigation and one-link teasers are cut; a
   assert.ok(reasons.includes('caption: Boats wait at the quay on Monday. Photograph: Lena Sorvik/Example Agency'), reasons.join(' | '));
   assert.ok(reasons.includes('related-links: Ferry timetable to change from June'), reasons.join(' | '));
   assert.ok(!a.text.includes('Business'));
+});
+
+// Lines of real news (with their agency names, bylines and "Photograph:" credits) where the
+// shared corpus is beside the repository; the invented lines below cover every rule either way.
+const CORPUS_FILE = new URL('../../../../shared/corpus/guardian-capi-2022.jsonl.gz', import.meta.url);
+
+function corpusLines(articles: number): string[] {
+  if (!existsSync(CORPUS_FILE)) return [];
+  const rows = gunzipSync(readFileSync(CORPUS_FILE)).toString('utf8').split('\n').filter(Boolean).slice(0, articles);
+  return rows.flatMap((row) => String((JSON.parse(row) as { text?: string }).text ?? '').split(/\n+/)).map((l) => l.trim()).filter(Boolean);
+}
+
+test('rules kept behind literal tests answer as the rules alone', () => {
+  const invented = [
+    'By Tomas Berg/AFP', 'Courtesy of Getty Images', 'Photo by Jana Novak for Reuters', 'By Jana Novak, staff reporter',
+    'AFP / Getty Images', 'Issei Kato/Reuters', '(Tomas Berg/AFP via Getty Images)', 'Reuters could not verify the footage.',
+    '© Reuters', '(c) AFP 2024', '© 2024 Jana Novak/Reuters.', '© The Example Times',
+    'Firefighters hose down a warehouse on Sunday. Photograph: Lena Sorvik/Reuters', 'The view from the pier. Photo: Jana Novak/The Example Times',
+    'Traders work on the floor of the exchange. REUTERS/Ana Ferreira', 'He said: "Photo: a man." REUTERS / nobody',
+    'Volunteers stack sandbags. Picture credit: Getty Images', 'Picture source AFP',
+    'Image copyright AFP/Getty Images Mayor Elin Dahl said the bridge would reopen.', 'Image copyright Reuters the rest is lower case.',
+    'HomeWorld News', 'HomeUK Politics', 'Home prices rose 4% in March.', 'Homeowners were told to leave.',
+    'Tomas Berg, a photographer for AFP, was injured in the blast.', 'AFP and Getty Images declined to comment on the licensing dispute.',
+  ];
+  const lines = [...invented, ...corpusLines(400)];
+  const rules = guardedFurnitureRules();
+  assert.ok(rules.length >= 8, 'the credit rules are guarded');
+  for (const r of rules) {
+    let matched = 0;
+    for (const line of lines) {
+      const alone = r.rule.test(line);
+      assert.equal(r.test(line), alone, `/${r.rule.source.slice(0, 60)}.../ on ${JSON.stringify(line)}`);
+      if (alone) matched++;
+    }
+    // A rule no line matches would make the check above say nothing about it.
+    assert.ok(matched > 0, `/${r.rule.source.slice(0, 60)}.../ matches one of the lines`);
+  }
 });

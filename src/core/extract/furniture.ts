@@ -27,6 +27,45 @@ export type FurnitureReason =
 
 const re = (source: string, flags = 'iu'): RegExp => new RegExp(source, flags);
 
+const GUARDED_RULES: GuardedRule[] = [];
+
+/** Every rule kept behind literal tests (the test that they answer as the rule alone reads them). */
+export function guardedFurnitureRules(): readonly { test(line: string): boolean; readonly rule: RegExp }[] {
+  return GUARDED_RULES;
+}
+
+/**
+ * A rule that reads a CREDIT or a PERSON, behind cheap tests every line it matches passes (a
+ * literal it needs: an agency's name, its own opening words). Such a rule costs irregexp
+ * 5-60 ms to compile (PERSON's Unicode letter classes, copied per repeat, and ninety agency
+ * names): a page that never passes the tests never builds it, which is most of a one-off
+ * trace's extraction time. Same answers as the rule alone (furniture.test.ts checks).
+ */
+class GuardedRule {
+  private built: RegExp | null = null;
+
+  constructor(
+    private readonly needs: readonly RegExp[],
+    private readonly source: string,
+    private readonly flags: string,
+  ) {
+    GUARDED_RULES.push(this);
+  }
+
+  /** The rule itself, built on first use. */
+  get rule(): RegExp {
+    return (this.built ??= new RegExp(this.source, this.flags));
+  }
+
+  test(line: string): boolean {
+    return this.needs.every((n) => n.test(line)) && this.rule.test(line);
+  }
+
+  exec(line: string): RegExpExecArray | null {
+    return this.needs.every((n) => n.test(line)) ? this.rule.exec(line) : null;
+  }
+}
+
 // Picture agencies and credit words. General knowledge of how news pages credit photos.
 const AGENCY =
   String.raw`(?:AFP|AP(?: Photo)?|Associated Press|Reuters|REUTERS|Getty(?: Images| Pictures)?|EPA(?:-EFE)?|EFE|PA(?: Media| Wire| Images)?|` +
@@ -45,19 +84,25 @@ const CREDIT =
 const CREDIT_LABEL = String.raw`(?:image|picture|photo|photograph|pic|video|media|illustration|graphic|photo illustration|photos)`;
 const CREDIT_LABEL_CS = String.raw`(?:[Ii]mage|[Pp]icture|[Pp]hotograph|[Pp]hoto|[Pp]ic|[Ii]llustration|[Gg]raphic|[Pp]hotos|IMAGE|PICTURE|PHOTO|PHOTOGRAPH)`;
 const CREDIT_WORD_CS = String.raw`(?:[Cc]opyright|[Cc]redits?|[Ss]ource|COPYRIGHT|CREDIT|SOURCE)`;
+// Every CREDIT match holds one of AGENCY's names as written (the rules that read a CREDIT are
+// case-sensitive), so a line without one cannot match them.
+const NAMES_AN_AGENCY = re(AGENCY, 'u');
+// A line that is nothing but a CREDIT holds letters, spaces, ' ’ . - / | , & and brackets at its ends.
+const CREDIT_CHARACTERS_ONLY = re(String.raw`^\(?[^\d"“”!?:;()]*\)?$`, 'u');
+const guarded = (needs: RegExp[], source: string, flags = 'u'): GuardedRule => new GuardedRule([NAMES_AN_AGENCY, ...needs], source, flags);
 
 const IMAGE_CREDIT = [
   // "Image copyright AFP/Getty Images", "Picture copyright", "Image source, Getty Images".
   re(String.raw`^${CREDIT_LABEL}\s+(?:copyright|credit|credits|source)\s*[:,]?\s*[^.!?]{0,60}\.?$`),
   // "Photograph: Issei Kato/Reuters", "Photo credit: AP", "Credit: Getty Images".
   re(String.raw`^(?:${CREDIT_LABEL}(?:\s+(?:credit|by))?|credit|credits|photo credit|image courtesy)\s*[:：]\s*.{1,80}$`),
-  re(String.raw`^(?:${CREDIT_LABEL_CS}\s+)?(?:[Bb]y|[Cc]ourtesy(?: of)?)\s+${CREDIT}\.?$`, 'u'),
+  guarded([re(String.raw`^(?:${CREDIT_LABEL_CS}\s+)?(?:[Bb]y|[Cc]ourtesy(?: of)?)\s+`, 'u')], String.raw`^(?:${CREDIT_LABEL_CS}\s+)?(?:[Bb]y|[Cc]ourtesy(?: of)?)\s+${CREDIT}\.?$`),
   // A line of agency credits only: "AFP / Getty Images", "REUTERS/Issei Kato", "Issei Kato/Reuters".
-  re(String.raw`^\(?${CREDIT}\)?$`, 'u'),
+  guarded([CREDIT_CHARACTERS_ONLY], String.raw`^\(?${CREDIT}\)?$`),
   // A caption label glued to a name by a scraper: "Boris JohnsonPicture copyright".
   re(String.raw`^[^.!?]{0,60}\p{Ll}(?:Image|Picture|Photo) (?:copyright|caption|source|credit)\b[^.!?]{0,60}$`, 'u'),
   // "© Reuters", "(c) AFP 2024": a copyright sign before an agency.
-  re(String.raw`^(?:©|\([Cc]\))\s*(?:\d{4}\s+)?${CREDIT}(?:\s+\d{4})?\.?$`, 'u'),
+  guarded([re(String.raw`^(?:©|\([Cc]\))`, 'u')], String.raw`^(?:©|\([Cc]\))\s*(?:\d{4}\s+)?${CREDIT}(?:\s+\d{4})?\.?$`),
 ];
 
 const CAPTION = [
@@ -78,15 +123,24 @@ const CAPTION_CREDIT = String.raw`(?:${CREDIT}|${PERSON}(?:\s*/\s*(?:[Tt]he\s+)?
 // A caption that ends with its credit: "... in Tokyo. Photograph: Issei Kato/Reuters",
 // "... on Monday. (Photo by Jane Doe/AFP via Getty Images)", "... June 5. REUTERS/Issei Kato".
 const CAPTION_CREDIT_END = [
-  re(String.raw`(?:^|[.!?]["”’)]?\s+|\s)(?:${CREDIT_LABEL_CS}|[Cc]redit|[Pp]hoto credit)\s*[:：]\s*${CAPTION_CREDIT}\s*\.?$`, 'u'),
+  // (A CAPTION_CREDIT may be a PERSON alone: no agency name needed.)
+  new GuardedRule(
+    [re(String.raw`(?:^|[.!?]["”’)]?\s+|\s)(?:${CREDIT_LABEL_CS}|[Cc]redit|[Pp]hoto credit)\s*[:：]`, 'u')],
+    String.raw`(?:^|[.!?]["”’)]?\s+|\s)(?:${CREDIT_LABEL_CS}|[Cc]redit|[Pp]hoto credit)\s*[:：]\s*${CAPTION_CREDIT}\s*\.?$`,
+    'u',
+  ),
   re(String.raw`\((?:${CREDIT_LABEL}|credit|photo credit)(?:\s+by|\s*[:：])\s*[^()]{1,100}\)\.?$`, 'iu'),
-  re(String.raw`[.!?]["”’)]?\s+(?:REUTERS|AFP|AP Photo|EPA-EFE|ANI|PTI|Xinhua)\s*/\s*${PERSON}\.?$`, 'u'),
-  re(String.raw`(?:^|\s)${CREDIT_LABEL_CS}\s+${CREDIT_WORD_CS}\s*[:,]?\s*${CREDIT}$`, 'u'),
+  new GuardedRule(
+    [re(String.raw`[.!?]["”’)]?\s+(?:REUTERS|AFP|AP Photo|EPA-EFE|ANI|PTI|Xinhua)\s*/`, 'u')],
+    String.raw`[.!?]["”’)]?\s+(?:REUTERS|AFP|AP Photo|EPA-EFE|ANI|PTI|Xinhua)\s*/\s*${PERSON}\.?$`,
+    'u',
+  ),
+  guarded([re(String.raw`(?:^|\s)${CREDIT_LABEL_CS}\s+${CREDIT_WORD_CS}`, 'u')], String.raw`(?:^|\s)${CREDIT_LABEL_CS}\s+${CREDIT_WORD_CS}\s*[:,]?\s*${CREDIT}$`),
 ];
 
 // A credit at the start of a paragraph the scraper glued to the first sentence:
 // "Image copyright AFP/Getty Images Prime Minister ...".
-const LEADING_CREDIT = re(String.raw`^${CREDIT_LABEL_CS}\s+${CREDIT_WORD_CS}\s*[:,]?\s*${CREDIT}\s+(?=\p{Lu})`, 'u');
+const LEADING_CREDIT = guarded([re(String.raw`^${CREDIT_LABEL_CS}\s+${CREDIT_WORD_CS}`, 'u')], String.raw`^${CREDIT_LABEL_CS}\s+${CREDIT_WORD_CS}\s*[:,]?\s*${CREDIT}\s+(?=\p{Lu})`);
 
 const IMAGE_LINK = [
   re(String.raw`^(?:https?://|www\.|//)?\S*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)(?:[?#]\S*)?$`),
@@ -99,7 +153,7 @@ const BREADCRUMB = [
   re(String.raw`^(?:home|homepage|start|main page|front page)${CRUMB_SEPARATOR}[^.!?]{1,120}$`),
   re(String.raw`^[^.!?>»›→|/\\]{1,40}(?:\s+(?:>|»|›|→)\s+[^.!?>»›→|/\\]{1,40}){1,6}$`, 'u'),
   // Menu items glued together: "HomeUK Politics", "HomeNewsWorld".
-  re(String.raw`^Home(?=\p{Lu})[\p{L}'’&-]*(?:\s+[\p{Lu}&][\p{L}'’&-]*){0,4}$`, 'u'),
+  new GuardedRule([/^Home/], String.raw`^Home(?=\p{Lu})[\p{L}'’&-]*(?:\s+[\p{Lu}&][\p{L}'’&-]*){0,4}$`, 'u'),
 ];
 
 const READING_TIME = [

