@@ -143,7 +143,7 @@ function locate(text: string, region: Span | null, word: string, taken: Span[] =
   return span;
 }
 
-function sentenceRegion(sentences: { start: number; end: number }[], indexes: number[]): Span | null {
+function sentenceRegion(sentences: readonly { start: number; end: number }[], indexes: number[]): Span | null {
   const picked = indexes.map((i) => sentences[i]).filter(Boolean);
   if (picked.length === 0) return null;
   return { start: Math.min(...picked.map((s) => s.start)), end: Math.max(...picked.map((s) => s.end)) };

@@ -70,7 +70,7 @@ export interface Sentence {
 /** A suspect or source after sentence splitting. */
 export interface SplitArticle {
   text: string;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
 }
 
 /** Evidence for one retrieved candidate, so a user can see why it was picked. */
@@ -214,7 +214,7 @@ export interface ReportSource extends ClosestArticle {
   signals: MatchSignals;
   /** The source body and its sentences, so a report can be read without the corpus. */
   text: string;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   /** How consistent the whole suspect is with this source (src/core/align/consistency.ts). */
   consistency?: SourceConsistency;
 }
@@ -281,7 +281,7 @@ export interface Report {
     url: string | null;
     text: string;
     removed: RemovedText[];
-    sentences: Sentence[];
+    sentences: readonly Sentence[];
   };
   corpus: { searched: boolean; size: number };
   verdict: { found: boolean; reason: string; closest?: ClosestArticle };

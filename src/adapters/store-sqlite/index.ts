@@ -30,6 +30,7 @@ import type {
   WeightedWord,
 } from '../../core/store.ts';
 import type { ReferenceArticle } from '../../core/types.ts';
+import { KeyTally } from './key-tally.ts';
 import { COUNT_KEY, CREATE_PHRASE_COUNTS, PHRASE_STATS_KEY, UNDATED_DAY, beginUpgrade, ensureSchema, finishUpgrade } from './schema.ts';
 
 export { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './schema.ts';
@@ -176,11 +177,11 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     const write = db.transaction((batch: IndexRecord[]) => {
       const index = new TermIndexWriter(w, this.postingsDfCap);
       this.ensurePhraseCounts();
-      const phraseDelta = new Map<number, number>();
+      const phraseDelta = new KeyTally(1 << 16);
       // Band keys are random: inserted together in key order after the batch (see applyPhraseDelta).
       const bands: [number, number][] = [];
       const addPhrases = (pairs: [number, number][], sign: number) => {
-        for (const [k, n] of pairs) phraseDelta.set(k, (phraseDelta.get(k) ?? 0) + sign * n);
+        for (let i = 0; i < pairs.length; i++) phraseDelta.add(pairs[i][0], sign * pairs[i][1]);
       };
       batch.forEach((rec, i) => {
         const label = `record ${i + 1} of ${batch.length}${typeof rec?.article?.id === 'string' ? ` (id ${JSON.stringify(rec.article.id)})` : ''}`;
@@ -262,25 +263,29 @@ export class SqliteStore implements Store, FullTextSearch, PhraseStats, SiteLine
     if (this.getMeta(PHRASE_STATS_KEY) === String(PHRASE_KEY_VERSION)) return;
     db.exec(CREATE_PHRASE_COUNTS);
     db.exec('DELETE FROM phrase_counts');
-    const delta = new Map<number, number>();
+    const delta = new KeyTally();
     for (const row of db.prepare('SELECT text FROM articles').iterate() as IterableIterator<{ text: string }>) {
-      for (const [k, n] of articlePhraseCounts(row.text)) delta.set(k, (delta.get(k) ?? 0) + n);
+      for (const [k, n] of articlePhraseCounts(row.text)) delta.add(k, n);
     }
     this.applyPhraseDelta(delta);
     this.setMeta(PHRASE_STATS_KEY, String(PHRASE_KEY_VERSION));
   }
 
-  private applyPhraseDelta(delta: Map<number, number>): void {
+  private phraseStmts: { upsert: Database.Statement; drop: Database.Statement } | null = null;
+
+  private applyPhraseDelta(delta: KeyTally): void {
     if (delta.size === 0) return;
     const db = this.open();
-    const upsert = db.prepare('INSERT INTO phrase_counts (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n');
-    const drop = db.prepare('DELETE FROM phrase_counts WHERE key = ? AND n <= 0');
+    const { upsert, drop } = (this.phraseStmts ??= {
+      upsert: db.prepare('INSERT INTO phrase_counts (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n'),
+      drop: db.prepare('DELETE FROM phrase_counts WHERE key = ? AND n <= 0'),
+    });
     // In key order, so the B-tree is walked once left to right instead of at random.
-    for (const [k, n] of [...delta].sort((a, b) => a[0] - b[0])) {
-      if (n === 0) continue;
+    delta.forEachSorted((k, n) => {
+      if (n === 0) return;
       upsert.run(k, n);
       if (n < 0) drop.run(k);
-    }
+    });
   }
 
   async phraseCounts(keys: number[]): Promise<Map<number, number>> {
@@ -453,6 +458,7 @@ function prepareWrites(db: Database.Database) {
        ON CONFLICT(term) DO UPDATE SET df = max(0, df + excluded.df) RETURNING df, capped`,
     ),
     capTerm: db.prepare('UPDATE term_stats SET capped = 1 WHERE term = ?'),
+    termCapped: db.prepare('SELECT capped FROM term_stats WHERE term = ?'),
     dropPostings: db.prepare('DELETE FROM postings WHERE term = ?'),
     delPosting: db.prepare('DELETE FROM postings WHERE term = ? AND day = ? AND article = ?'),
     addPosting: db.prepare('INSERT OR IGNORE INTO postings (term, day, article) VALUES (?, ?, ?)'),
@@ -501,8 +507,7 @@ function upgradeFrom1(db: Database.Database, cap: number, onProgress?: (done: nu
  * its postings are dropped, so no posting list ever holds more than POSTINGS_DF_CAP articles.
  */
 class TermIndexWriter {
-  private readonly delta = new Map<number, number>();
-  private readonly adds: Array<[number, number, number]> = [];
+  private delta = new KeyTally(1 << 14);
 
   constructor(
     private readonly w: WriteStatements,
@@ -510,34 +515,37 @@ class TermIndexWriter {
   ) {}
 
   add(terms: readonly number[], postable: readonly number[], day: number | null, pk: number): void {
-    for (const t of terms) this.delta.set(t, (this.delta.get(t) ?? 0) + 1);
+    for (let i = 0; i < terms.length; i++) this.delta.add(terms[i], 1);
     const d = day ?? UNDATED_DAY;
-    for (const t of postable) this.adds.push([t, d, pk]);
+    for (let i = 0; i < postable.length; i++) this.delta.post(postable[i], d, pk);
   }
 
   remove(terms: readonly number[], postable: readonly number[], day: number | null, pk: number): void {
-    for (const t of terms) this.delta.set(t, (this.delta.get(t) ?? 0) - 1);
+    for (let i = 0; i < terms.length; i++) this.delta.add(terms[i], -1);
     const d = day ?? UNDATED_DAY;
     for (const t of postable) this.w.delPosting.run(t, d, pk);
   }
 
   flush(): void {
-    const capped = new Set<number>();
-    // In term order, so each B-tree is walked once left to right instead of at random.
-    for (const [term, change] of [...this.delta].sort((a, b) => a[0] - b[0])) {
-      if (change === 0) continue;
-      const row = this.w.bumpTerm.get(term, change) as { df: number; capped: number };
-      if (row.capped === 1) capped.add(term);
-      else if (row.df > this.cap) {
-        capped.add(term);
-        this.w.capTerm.run(term);
-        this.w.dropPostings.run(term);
+    // In term order, so each B-tree is walked once left to right instead of at random; a
+    // term's postings right after its count, once it is known whether the term is capped.
+    this.delta.forEachSorted((term, change, postings) => {
+      let capped: boolean;
+      if (change === 0) {
+        if (postings.length === 0) return;
+        capped = (this.w.termCapped.get(term) as { capped: number } | undefined)?.capped === 1;
+      } else {
+        const row = this.w.bumpTerm.get(term, change) as { df: number; capped: number };
+        capped = row.capped === 1;
+        if (!capped && row.df > this.cap) {
+          capped = true;
+          this.w.capTerm.run(term);
+          this.w.dropPostings.run(term);
+        }
       }
-    }
-    this.adds.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-    for (const [term, day, pk] of this.adds) if (!capped.has(term)) this.w.addPosting.run(term, day, pk);
-    this.delta.clear();
-    this.adds.length = 0;
+      if (!capped) for (const [day, pk] of postings) this.w.addPosting.run(term, day, pk);
+    });
+    this.delta = new KeyTally(1 << 14);
   }
 }
 

@@ -35,7 +35,7 @@ export interface ClassifyInput {
 
 interface GroupSide {
   body: string;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   /** The group's sentences joined by a space (they need not be contiguous in the body). */
   text: string;
   /** Where each sentence starts in `text`. */
@@ -55,7 +55,7 @@ function groupSide(split: SplitArticle, indexes: number[]): GroupSide {
 }
 
 /** The sentences of a side that contain the given spans (offsets relative to side.text), or all. */
-function sentencesFor(side: GroupSide, spans: Span[]): Sentence[] {
+function sentencesFor(side: GroupSide, spans: Span[]): readonly Sentence[] {
   if (spans.length === 0) return side.sentences;
   const hit = side.sentences.filter((s, k) => spans.some((sp) => sp.start < side.starts[k] + s.text.length && sp.end > side.starts[k]));
   return hit.length ? hit : side.sentences;
@@ -66,7 +66,7 @@ function sentencesFor(side: GroupSide, spans: Span[]): Sentence[] {
  * (for sentences merged from two places this includes what lies between; it is still an exact
  * quotation of the body).
  */
-function sentencesText(body: string, sentences: Sentence[]): string {
+function sentencesText(body: string, sentences: readonly Sentence[]): string {
   return body.slice(sentences[0].start, sentences[sentences.length - 1].end);
 }
 

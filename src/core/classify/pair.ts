@@ -20,12 +20,12 @@ export interface Quote extends Span {
   /** Offsets of the words inside the marks. */
   innerStart: number;
   innerEnd: number;
-  tokens: Token[];
+  tokens: readonly Token[];
 }
 
 export interface Side {
   text: string;
-  tokens: Token[];
+  tokens: readonly Token[];
   quantities: Quantity[];
   dates: DateMention[];
   entities: EntityMention[];
@@ -62,7 +62,7 @@ export interface Finding {
 
 const QUOTE_RE = /“([^”]{2,}?)”|"([^"\n]{2,}?)"|«([^»]{2,}?)»/g;
 
-export function findQuotes(text: string, tokens: Token[]): Quote[] {
+export function findQuotes(text: string, tokens: readonly Token[]): Quote[] {
   const out: Quote[] = [];
   for (const m of text.matchAll(QUOTE_RE)) {
     const start = m.index ?? 0;

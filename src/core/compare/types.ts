@@ -22,7 +22,7 @@ export interface CompareCopy {
   published: string | null;
   url: string | null;
   text: string;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   removed: RemovedText[];
 }
 

@@ -133,7 +133,7 @@ function isCommonWord(norm: string): boolean {
 }
 
 /** Names in a text (a sentence or a few), in order, with exact spans. */
-export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityMention[] {
+export function findEntities(text: string, tokens: readonly Token[] = tokenize(text)): EntityMention[] {
   if (tokens.length === 0) return [];
   const capShare = tokens.filter((t) => t.capitalized).length / tokens.length;
   // Headlines and all-caps text capitalise everything: trust only words WordNet does not know.

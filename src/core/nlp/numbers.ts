@@ -103,7 +103,7 @@ const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, quart
 const SCALE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion']);
 
 /** "half a million" (i at "half"), "a quarter of a million" (i at "quarter"), with "three" before "quarters". */
-function fractionOfScale(tokens: Token[], i: number): { value: number; end: number } | null {
+function fractionOfScale(tokens: readonly Token[], i: number): { value: number; end: number } | null {
   const part = FRACTION_WORDS[tokens[i].norm];
   if (part === undefined) return null;
   let k = i + 1;
@@ -119,7 +119,7 @@ function fractionOfScale(tokens: Token[], i: number): { value: number; end: numb
 const HYPHEN_IDIOM_TAILS = new Set(['hand', 'class', 'rate', 'time', 'timer', 'ever', 'aid', 'person', 'string', 'guess', 'nature', 'born', 'half']);
 
 /** Finds every date mention. Years, decades, months, weekdays and relative dates. */
-export function findDates(text: string, tokens: Token[] = tokenize(text)): DateMention[] {
+export function findDates(text: string, tokens: readonly Token[] = tokenize(text)): DateMention[] {
   const out: DateMention[] = [];
   const push = (a: Token, b: Token, key: string, type: DateMention['type']) =>
     out.push({ text: text.slice(a.start, b.end), start: a.start, end: b.end, key, type });
@@ -167,7 +167,7 @@ export function findDates(text: string, tokens: Token[] = tokenize(text)): DateM
  * Finds every figure that is not a date: digits, number words, money, percentages, ordinals,
  * with the qualifier in front ("about", "almost") and the word after ("soldiers").
  */
-export function findQuantities(text: string, tokens: Token[] = tokenize(text), opts: { compounds?: boolean } = {}): Quantity[] {
+export function findQuantities(text: string, tokens: readonly Token[] = tokenize(text), opts: { compounds?: boolean } = {}): Quantity[] {
   const dates = findDates(text, tokens);
   const inDate = (t: Token) => dates.some((d) => t.start >= d.start && t.end <= d.end);
   const out: Quantity[] = [];

@@ -102,7 +102,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze
 export interface SuspectInput {
   title: string | null;
   text: string;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   /** Publication (or crawl) date, ISO; when known, the search looks near it first. */
   published?: string | null;
 }

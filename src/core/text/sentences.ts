@@ -16,6 +16,7 @@
 import sbd from 'sbd';
 import { MAX_SENTENCE_CHARS } from '../limits.ts';
 import type { Sentence, SplitArticle } from '../types.ts';
+import { memoByText } from './memo.ts';
 
 // These stay here rather than in a stage settings file because every stage splits text.
 /** Longest piece left whole. Calibrated on hand-written news paragraphs: real sentences
@@ -46,8 +47,10 @@ interface Span {
   end: number;
 }
 
-/** Splits a body into sentences. Offsets index into `text` itself. */
-export function splitSentences(text: string): Sentence[] {
+/** Splits a body into sentences. Offsets index into `text` itself. The same frozen array for the same text, while remembered. */
+export const splitSentences: (text: string) => readonly Sentence[] = memoByText((text) => Object.freeze(sentencesOf(text).map((s) => Object.freeze(s))));
+
+function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
   for (const para of paragraphSpans(text)) {

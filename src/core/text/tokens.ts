@@ -4,6 +4,7 @@
  * retrieval, alignment and classification agree on what a "word" is.
  */
 import { stemmer } from 'stemmer';
+import { memoByText } from './memo.ts';
 
 export interface Token {
   /** Exact text as it appears in the input. */
@@ -22,7 +23,21 @@ export interface Token {
 // ("3.5", "1,000", "U.S.", "don't", "Nagorno-Karabakh"), or a currency/percent-attached number.
 export const WORD_RE = /[$£€¥]?\p{N}+(?:[.,:]\p{N}+)*(?:%|\p{L}+)?|\p{L}+(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
+const normCache = new Map<string, string>();
+
 export function normalizeWord(word: string): string {
+  // News repeats a small vocabulary: remembering each spelling's form saves three regex
+  // tests and a Unicode normalisation per token.
+  let w = normCache.get(word);
+  if (w === undefined) {
+    w = normalizeSpelling(word);
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(word, w);
+  }
+  return w;
+}
+
+function normalizeSpelling(word: string): string {
   let w = word.toLowerCase().replace(/[’‘`]/g, "'").normalize('NFKC');
   if (/\d/.test(w)) w = w.replace(/(\d),(?=\d{3}\b)/g, '$1');
   // "U.S." and "US" should compare equal.
@@ -30,7 +45,10 @@ export function normalizeWord(word: string): string {
   return w;
 }
 
-export function tokenize(text: string): Token[] {
+/** The word tokens of a text, in order (the same frozen array for the same text, while remembered). */
+export const tokenize: (text: string) => readonly Token[] = memoByText((text) => Object.freeze(tokenizeText(text).map((t) => Object.freeze(t))));
+
+function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     const raw = m[0];

@@ -49,7 +49,7 @@ export function omittedGrade(text: string): { grade: 'facts' | 'otherView' | und
 
 // ---------------------------------------------------------------- clauses inside aligned pairs
 
-const contentTokens = (tokens: Token[]) => tokens.filter((t) => !STOPWORDS.has(t.norm) && !NEGATORS.has(t.norm));
+const contentTokens = (tokens: readonly Token[]) => tokens.filter((t) => !STOPWORDS.has(t.norm) && !NEGATORS.has(t.norm));
 
 /**
  * A clause added inside an aligned sentence ("..., who was recently released on bail,") or

@@ -134,7 +134,7 @@ const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am'
  * ("X said [the attack was brutal]"), or, when the attribution trails after a comma, everything
  * before it ("[The attack was brutal], X said"). "according to" reports the whole sentence.
  */
-function reportedSpan(text: string, tokens: Token[]): { start: number; end: number } | null {
+function reportedSpan(text: string, tokens: readonly Token[]): { start: number; end: number } | null {
   if (/\baccording to\b/i.test(text)) return { start: 0, end: text.length };
   const k = tokens.findIndex(SAYS);
   if (k < 0) return null;

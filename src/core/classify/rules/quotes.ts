@@ -9,7 +9,7 @@ import { span, type PairContext } from '../pair.ts';
 import { QUOTE_MATCH_MIN } from '../settings.ts';
 import { containsSequence } from '../words.ts';
 
-const quoteWords = (tokens: Token[]) => tokens.map((t) => t.norm);
+const quoteWords = (tokens: readonly Token[]) => tokens.map((t) => t.norm);
 
 /** Words changed inside quotation marks: a quote must be quoted word for word. */
 export function detectQuotes(ctx: PairContext): Hit[] {
@@ -22,7 +22,7 @@ export function detectQuotes(ctx: PairContext): Hit[] {
     if (containsSequence(source.tokens.map((t) => t.norm), qw)) continue;
     const qContent = new Set(qw.filter((w) => !STOPWORDS.has(w)).map(stem));
     if (qContent.size === 0) continue;
-    let best: { tokens: Token[]; start: number; end: number; text: string; share: number } | null = null;
+    let best: { tokens: readonly Token[]; start: number; end: number; text: string; share: number } | null = null;
     for (const s of source.quotes) {
       const share = overlapShare(qContent, s.tokens);
       if (share > (best?.share ?? 0)) best = { tokens: s.tokens, start: s.start, end: s.end, text: s.text, share };
@@ -50,7 +50,7 @@ export function detectQuotes(ctx: PairContext): Hit[] {
   return out;
 }
 
-function overlapShare(stems: Set<string>, tokens: Token[]): number {
+function overlapShare(stems: Set<string>, tokens: readonly Token[]): number {
   const other = new Set(tokens.filter((t) => !STOPWORDS.has(t.norm)).map((t) => stem(t.norm)));
   let n = 0;
   for (const s of stems) if (other.has(s)) n++;

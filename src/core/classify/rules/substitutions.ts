@@ -107,7 +107,7 @@ function synonymy(a: string, b: string): 'synonym' | 'wrong-sense' | null {
 }
 
 /** A run of tokens written as one WordNet lemma ("speed up", "set up", "forest fire"), or null. */
-function lemmaOf(tokens: Token[]): string | null {
+function lemmaOf(tokens: readonly Token[]): string | null {
   if (tokens.length === 0) return null;
   const wn = getWordNet();
   // Either end may be inflected: "looking into" is "look into", "forest fires" is "forest fire".
@@ -127,7 +127,7 @@ function lemmaOf(tokens: Token[]): string | null {
 }
 
 /** Whether a run of two or three words within a hunk means the single word on the other side ("speed up" / "accelerate", "broke out" / "started"). */
-function phraseExplains(run: Token[], word: Token): boolean {
+function phraseExplains(run: readonly Token[], word: Token): boolean {
   for (let len = 2; len <= Math.min(3, run.length); len++) {
     for (let i = 0; i + len <= run.length; i++) {
       const lemma = lemmaOf(run.slice(i, i + len));
@@ -139,7 +139,7 @@ function phraseExplains(run: Token[], word: Token): boolean {
 
 /** A hunk too long to be a row of swapped words: a stretch rewritten. */
 function isRewritten(h: Hunk): boolean {
-  const content = (ts: Token[]) => ts.filter(isContent).length;
+  const content = (ts: readonly Token[]) => ts.filter(isContent).length;
   return Math.max(content(h.removed), content(h.added)) > SWAP_MAX_WORDS || Math.max(h.removed.length, h.added.length) > SWAP_MAX_WORDS + 2 || Math.abs(h.removed.length - h.added.length) > 2;
 }
 
