@@ -4,6 +4,7 @@ import { splitArticle } from '../text/sentences.ts';
 import { alignSentences } from '../align/index.ts';
 import type { Change } from '../types.ts';
 import { classifyChanges, singleArticleChecks, findSpinnerArtifacts, findUnattributed } from './index.ts';
+import { defaultPhraseModel } from '../phrases/model.ts';
 
 /** Classifies a one-sentence (or few-sentence) rewrite against its source. */
 function classify(source: string, suspect: string): Change[] {
@@ -249,6 +250,23 @@ test('spinner fingerprints: tortured phrases, broken expressions, non-words, glu
   assert.deepEqual(rules('About 500-suffered injuries.'), [['glued-number', '500-suffered', '500 suffered']]);
   // Honest prose: compounds, British spellings, noun-based hyphen compounds, ordinary pairs.
   assert.deepEqual(rules('The armoured frontline unit took a two-pronged, 24-hour approach to the labour market.'), []);
+  // A dialect's dropped g is a voice, not a garble.
+  assert.deepEqual(rules('She kept rememberin the harbour and travellin north.'), []);
+});
+
+test('with the news phrase model, a broken expression must stand for one news writes', () => {
+  const model = defaultPhraseModel();
+  const rules = (text: string) => findSpinnerArtifacts(text, model).map((h) => [h.rule, h.text, h.expected]);
+  assert.deepEqual(rules('An outpost near the font line was deserted.'), [['broken-expression', 'font line', 'front line']]);
+  // WordNet lists "red fire", news does not write it: "red firs" is a tree, not a garble.
+  assert.deepEqual(findSpinnerArtifacts('A ridge dotted with red firs.').map((h) => h.expected), ['red fire']);
+  assert.deepEqual(rules('A ridge dotted with red firs.'), []);
+});
+
+test('one non-word repeated through an article is the writer\'s word; two different ones read as garbling', () => {
+  const kinds = (text: string) => singleArticleChecks(splitArticle(text), []).filter((c) => c.kind === 'spinner').map((c) => c.evidence.suspect[0]);
+  assert.deepEqual(kinds('The zorbulent tide came in. Nobody had seen a zorbulent tide before.'), []);
+  assert.deepEqual(kinds('The zorbulent tide came in. The harbour looked cisiveness.').sort(), ['cisiveness', 'zorbulent']);
 });
 
 test('unattributed: vague sources flagged, named ones not', () => {

@@ -36,6 +36,12 @@ export const BIGRAM_EDIT_MIN_LENGTH = 4;
  * -> "first team").
  */
 export const BIGRAM_RARE_MAX = 1;
+/**
+ * With a phrase model, the expression a broken one stands for must occur at least this often in
+ * the counted news: WordNet lists expressions news almost never writes ("pain unit" beside "main
+ * unit", "red fire" beside "red firs"). Set on NEWS_TUNE (3 of its 4 broken-expression flags).
+ */
+export const BROKEN_EXPECTED_MIN = 10;
 export const BIGRAM_COMMON_MIN = 3;
 /**
  * Content words a run added to (or dropped from) an aligned sentence must have to count as an

@@ -63,7 +63,8 @@ export function singleArticleChecks(suspect: SplitArticle, removed: RemovedText[
   const all = artifacts.flat();
   // Non-words alone do not corroborate phrase swaps: dialect and quoted slang look the same.
   const corroborated = all.filter((h) => h.rule !== 'non-word').length >= CORROBORATING_FINGERPRINTS;
-  const garbled = all.some((h) => h.rule !== 'non-word') || all.filter((h) => h.rule === 'non-word').length >= 2;
+  // Distinct non-words: a word the writer repeats ("melanated" three times) is their vocabulary.
+  const garbled = all.some((h) => h.rule !== 'non-word') || new Set(all.filter((h) => h.rule === 'non-word').map((h) => h.text.toLowerCase())).size >= 2;
   // Word swaps are judged over the whole article: a spinner leaves many, real news a stray one.
   const scoring = { ...SWAP_SCORING, words: defaultPhraseTable().words, floor: Math.min(SWAP_REPORT, SWAP_STRONG) };
   const swaps = suspect.sentences.map((s) => wordSwapCandidates(s.text, model, scoring));

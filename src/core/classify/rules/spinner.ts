@@ -18,7 +18,7 @@ import { wordNumber } from '../../nlp/numbers.ts';
 import type { Hit } from '../catalogue.ts';
 import { span, type PairContext } from '../pair.ts';
 import type { PhraseModel } from '../../phrases/model.ts';
-import { BIGRAM_COMMON_MIN, BIGRAM_EDIT_MIN_LENGTH, BIGRAM_RARE_MAX, NONWORD_MIN_LENGTH, SEEN_IN_NEWS_MIN } from '../settings.ts';
+import { BIGRAM_COMMON_MIN, BROKEN_EXPECTED_MIN, BIGRAM_EDIT_MIN_LENGTH, BIGRAM_RARE_MAX, NONWORD_MIN_LENGTH, SEEN_IN_NEWS_MIN } from '../settings.ts';
 import { americanise, isConcrete, isNoun, nearInMeaning, shareSynset } from '../words.ts';
 
 export interface SpinnerHit {
@@ -202,7 +202,7 @@ export function findSpinnerArtifacts(text: string, model?: PhraseModel): Spinner
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     // 3. Non-words.
-    if (isPlainWord(a) && a.norm.length >= NONWORD_MIN_LENGTH && !covered(a.start, a.end) && !isKnownWord(a.norm) && !seen(a.norm)) {
+    if (isPlainWord(a) && a.norm.length >= NONWORD_MIN_LENGTH && !covered(a.start, a.end) && !isKnownWord(a.norm) && !seen(a.norm) && !isDroppedG(a.norm)) {
       const near = nearestWord(a.norm);
       if (near) hits.push({ start: a.start, end: a.end, text: a.text, expected: near, rule: 'non-word', reason: `"${a.text}" is not an English word; it looks like a garbled "${near}".` });
     }
@@ -211,7 +211,9 @@ export function findSpinnerArtifacts(text: string, model?: PhraseModel): Spinner
     if (!b || !isPlainWord(a) || !isPlainWord(b) || text.slice(a.end, b.start) !== ' ' || covered(a.start, b.end)) continue;
     if (wn.has(`${a.norm}_${b.norm}`) || wn.baseForms(b.norm).some((x) => wn.has(`${a.norm}_${x}`)) || seen(`${a.norm} ${b.norm}`)) continue;
     const hit = brokenExpression(a.norm, b.norm, firstsBySecond, secondsByFirst);
-    if (hit) {
+    // WordNet lists expressions news never writes ("pain unit", "red fire"): a spinner breaks
+    // the ones writers use, so with a phrase model the expected one must be seen in news.
+    if (hit && (model === undefined || model.count(hit.expected) >= BROKEN_EXPECTED_MIN)) {
       const surface = text.slice(a.start, b.end);
       hits.push({
         start: a.start, end: b.end, text: surface, expected: hit.expected, rule: hit.rule,
@@ -220,6 +222,11 @@ export function findSpinnerArtifacts(text: string, model?: PhraseModel): Spinner
     }
   }
   return hits.sort((x, y) => x.start - y.start);
+}
+
+/** Dialect spelling that drops a final g ("unrelentin", "somethin"): a writer's voice, not a garble. */
+function isDroppedG(w: string): boolean {
+  return w.endsWith('in') && isKnownWord(w + 'g');
 }
 
 // Verbs whose past participle is also a noun but which spinners glue to casualty figures.
